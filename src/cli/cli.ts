@@ -1,0 +1,89 @@
+import * as path from 'path';
+import { analyze, toReport } from '../core/analyze';
+import type { CheckReport } from '../core/report';
+import { WorkbookReadError } from '../hosts/xlsx/load';
+import { loadXlsxFile } from '../hosts/xlsx/node-file';
+import { formatJson, formatText } from './reporters';
+
+/** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake. */
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64 } as const;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The sample workbook bundled with the project, checked when no FILE is given. */
+export const SAMPLE_WORKBOOK = path.resolve(__dirname, '../../samples/jiangan-2024-gongkai.xlsx');
+
+const USAGE = `用法 / Usage:
+  gongkai check [FILE.xlsx ...] [--format text|json]
+      识别并检查工作簿；不给文件时检查自带的样例工作簿。
+      Recognize and check workbooks; with no FILE, the bundled sample workbook.
+  gongkai --help | --version`;
+
+class UsageError extends Error {}
+
+interface CheckArgs {
+  files: string[];
+  format: 'text' | 'json';
+}
+
+function parseCheckArgs(args: string[]): CheckArgs {
+  const files: string[] = [];
+  let format: 'text' | 'json' = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json，收到“${v ?? ''}”。 / --format must be text or json.`);
+      format = v;
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`未知选项“${a}”。 / Unknown option "${a}".`);
+    } else files.push(a);
+  }
+  return { files: files.length ? files : [SAMPLE_WORKBOOK], format };
+}
+
+/** Runs the CLI and returns its exit code; all output goes through `io`. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(VERSION);
+      return EXIT.ok;
+    }
+    if (command !== 'check') throw new UsageError(`未知命令“${command}”。 / Unknown command "${command}".`);
+    const args = parseCheckArgs(rest);
+    // Read and analyze every file first, so a bad file leaves no half-printed report behind.
+    const reports: CheckReport[] = [];
+    for (const file of args.files) {
+      const workbook = await loadXlsxFile(file);
+      reports.push(toReport(path.basename(file), analyze(workbook)));
+    }
+    // One file: the contract's single JSON object; several: one object per line (JSON Lines).
+    if (args.format === 'json') {
+      io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map((r) => JSON.stringify(r)).join('\n'));
+    } else io.stdout(reports.map(formatText).join('\n\n'));
+    return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof WorkbookReadError) {
+      io.stderr(e.message);
+      return EXIT.unreadable;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    io.stderr(`内部错误：${detail.split('\n')[0]}（请将此文件反馈给开发者）。 / Internal error: ${detail.split('\n')[0]}.`);
+    return EXIT.unreadable;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = (require('../../package.json') as { version: string }).version;

@@ -1,0 +1,35 @@
+import { rangeToA1 } from './grid/address';
+import type { Workbook } from './grid/grid';
+import type { CheckReport, Finding, TableSummary } from './report';
+import { recognizeWorkbook, Recognition } from './tables/recognize';
+
+export interface Analysis extends Recognition {
+  findings: Finding[];
+}
+
+/** Recognition, then (when the rule engine lands) every rule over the recognized tables. */
+export function analyze(workbook: Workbook): Analysis {
+  const recognition = recognizeWorkbook(workbook);
+  return { ...recognition, findings: [] };
+}
+
+/** The contract's JSON shape (CONTRACT.md). */
+export function toReport(fileName: string, analysis: Analysis): CheckReport {
+  const tables: TableSummary[] = analysis.tables.map((t) => ({
+    sheet: t.sheet,
+    type: t.type,
+    title: t.title,
+    year: t.year,
+    unit: t.unit,
+    range: rangeToA1(t.range),
+    department: t.department,
+    label: t.label,
+    ...(t.variant ? { variant: t.variant } : {}),
+  }));
+  return {
+    file: fileName,
+    tables,
+    findings: analysis.findings,
+    unrecognized: analysis.unrecognized.map((u) => ({ sheet: u.sheet, bestGuess: u.bestGuess, reason: u.reason })),
+  };
+}

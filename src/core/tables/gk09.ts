@@ -1,0 +1,98 @@
+import type { CellRef } from '../grid/address';
+import { normalizeLabel } from '../grid/text';
+import { isNoteText, readHeader } from './header';
+import type { LayoutFailure, Region, TableTemplate } from './template';
+import { readHeadFacts } from './template';
+import { Column, Line, SemanticTable } from './types';
+
+/**
+ * 公开09表 财政拨款"三公"经费支出决算表 (GK09): twelve 栏次, 预算数 and 决算数 of 合计, 因公出国（境）费,
+ * 公务用车购置及运行维护费 (小计, 购置费, 运行维护费) and 公务接待费 — either all 预算 then all 决算
+ * (湖北) or interleaved per item (national template). Columns are keyed "决算.公务接待费".
+ */
+export const gk09: TableTemplate = {
+  type: 'GK09',
+  name: '财政拨款"三公"经费支出决算表',
+  matchTitle: (t) => (t.includes('三公') && t.includes('决算表') ? 50 : 0),
+  headerSignature: ['因公出国', '公务接待费', '决算数'],
+  layout: layoutGk09,
+};
+
+const SIDE_WORD = /^(预算数?|决算数?)$/;
+
+function itemOf(words: string[]): string | null {
+  const specific = words.filter((w) => !SIDE_WORD.test(w));
+  const last = specific[specific.length - 1] ?? '';
+  if (/小计/.test(last)) return '公务用车购置及运行维护费.小计';
+  if (/合计/.test(last)) return '合计';
+  if (/因公出国/.test(last)) return '因公出国(境)费';
+  if (/公务用车购置费|^购置费$/.test(last)) return '公务用车购置费';
+  if (/运行维护费/.test(last) && !/购置及/.test(last)) return '公务用车运行维护费';
+  if (/公务接待/.test(last)) return '公务接待费';
+  return null;
+}
+
+function layoutGk09(region: Region): SemanticTable | LayoutFailure {
+  const { grid, range } = region;
+  const facts = readHeadFacts(region);
+  let headerStart = -1;
+  for (let r = region.titleRow + 1; r <= Math.min(range.bottom, region.titleRow + 8) && headerStart < 0; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const t = normalizeLabel(grid.text(r, c));
+      if (/^(预算数?|决算数?|合计|因公出国)/.test(t)) {
+        headerStart = r;
+        break;
+      }
+    }
+  }
+  if (headerStart < 0) return { failure: '未找到预算数/决算数表头 (no 预算数/决算数 header)' };
+  const h = readHeader(grid, range, headerStart, (r) => {
+    for (let c = range.left; c <= range.right; c++) if (typeof grid.value(r, c) === 'number') return true;
+    return false;
+  });
+  const columns: Column[] = [];
+  const seen = new Set<string>();
+  for (let c = range.left; c <= range.right; c++) {
+    if (grid.isHiddenCol(c)) continue;
+    const words = h.texts.get(c) ?? [];
+    const side = words.some((w) => /^预算/.test(w)) ? '预算' : words.some((w) => /^决算/.test(w)) ? '决算' : null;
+    const item = itemOf(words);
+    if (!side || !item) continue;
+    const key = `${side}.${item}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    columns.push({ key, label: words.join('/'), col: c, lanci: h.lanci.get(c), group: side });
+  }
+  if (columns.length < 8) return { failure: `只识别出 ${columns.length} 个三公经费栏目，应为 12 个 (found ${columns.length} of 12 columns)` };
+  const lines: Line[] = [];
+  const notes: string[] = [];
+  let bottom = h.lastRow;
+  for (let r = h.lastRow + 1; r <= range.bottom; r++) {
+    const first = normalizeLabel(grid.text(r, range.left));
+    if (first && isNoteText(first)) {
+      notes.push(grid.text(r, range.left));
+      bottom = r;
+      continue;
+    }
+    if (grid.isRowEmpty(r)) continue;
+    const cells: Record<string, CellRef> = {};
+    for (const col of columns) cells[col.key] = { row: r, col: col.col };
+    lines.push({ key: lines.length === 0 ? '金额' : `行.${r + 1}`, label: lines.length === 0 ? '金额' : first, row: r, kind: 'detail', cells });
+    bottom = r;
+  }
+  if (lines.length === 0) return { failure: '三公经费表没有数据行 (no data row)' };
+  return new SemanticTable({
+    type: 'GK09',
+    sheet: grid.name,
+    title: region.title,
+    range: { ...range, bottom },
+    year: facts.year,
+    unit: facts.unit,
+    department: facts.department,
+    label: facts.label,
+    variant: columns[1]?.group === columns[0]?.group ? '预算决算分列' : '预算决算交错',
+    columns,
+    lines,
+    notes,
+  });
+}

@@ -1,0 +1,123 @@
+import type { RangeRef } from '../grid/address';
+import type { Grid } from '../grid/grid';
+import { normalizeLabel } from '../grid/text';
+
+/** The header block of a grid table: its rows, the 栏次 row, and each column's header words. */
+export interface HeaderBlock {
+  firstRow: number;
+  /** Last header row (the 栏次 row when there is one). */
+  lastRow: number;
+  lanciRow: number | null;
+  /** col → 栏次 number. */
+  lanci: Map<number, number>;
+  /** col → normalized header texts top to bottom, merged repeats removed. */
+  texts: Map<number, string[]>;
+}
+
+const NOTE_START = /^(注|说明|备注|填表人|本部门|本单位|本表)/;
+
+export function isNoteText(text: string): boolean {
+  return NOTE_START.test(normalizeLabel(text));
+}
+
+/** The 栏次 numbers of a row when it is a 栏次 row: integer cells reading 1, 2, …, n left to right. */
+export function lanciOf(grid: Grid, row: number, range: RangeRef): Map<number, number> | null {
+  const found = new Map<number, number>();
+  let label = false;
+  let expected = 1;
+  for (let c = range.left; c <= range.right; c++) {
+    if (!grid.isMasterOrSingle(row, c)) continue;
+    const v = grid.value(row, c);
+    if (v === null || v === '') continue;
+    const t = normalizeLabel(String(v));
+    if (t === '栏次') {
+      label = true;
+      continue;
+    }
+    if (/^\d{1,2}$/.test(t) && Number(t) === expected) {
+      found.set(c, expected);
+      expected++;
+      continue;
+    }
+    // Other text on a 栏次 row: labels such as "类款项"; any other number disqualifies it.
+    if (/\d/.test(t)) return null;
+  }
+  if (found.size >= 2 || (label && found.size >= 1)) return found;
+  return null;
+}
+
+/**
+ * Reads the header from `firstRow` until the 栏次 row, or until `isData(row)` holds for a row.
+ * Rows are read through merges, so "本年支出/小计" arrives as two texts for the 小计 column.
+ */
+export function readHeader(
+  grid: Grid,
+  range: RangeRef,
+  firstRow: number,
+  isData: (row: number) => boolean,
+  maxRows = 8,
+): HeaderBlock {
+  let lastRow = firstRow;
+  let lanciRow: number | null = null;
+  let lanci = new Map<number, number>();
+  for (let r = firstRow; r <= Math.min(range.bottom, firstRow + maxRows); r++) {
+    const l = lanciOf(grid, r, range);
+    if (l) {
+      lanciRow = r;
+      lanci = l;
+      lastRow = r;
+      break;
+    }
+    if (r > firstRow && isData(r)) {
+      lastRow = r - 1;
+      break;
+    }
+    lastRow = r;
+  }
+  const texts = new Map<number, string[]>();
+  const textEnd = lanciRow ?? lastRow;
+  for (let c = range.left; c <= range.right; c++) {
+    const list: string[] = [];
+    for (let r = firstRow; r <= textEnd; r++) {
+      if (r === lanciRow && lanci.has(c)) continue;
+      const t = grid.text(r, c);
+      if (!t) continue;
+      const n = normalizeLabel(t);
+      if (n === '栏次' && r === lanciRow) continue;
+      if (list[list.length - 1] !== n) list.push(n);
+    }
+    texts.set(c, list);
+  }
+  return { firstRow, lastRow, lanciRow, lanci, texts };
+}
+
+/** All header words of a column joined, for keyword tests. */
+export function headerText(h: HeaderBlock, col: number): string {
+  return (h.texts.get(col) ?? []).join('/');
+}
+
+/** First row at or after `from` (within the region) whose cells contain every keyword. */
+export function findRowWith(grid: Grid, range: RangeRef, from: number, keywords: readonly string[], to = range.bottom): number | null {
+  for (let r = from; r <= to; r++) {
+    let joined = '';
+    for (let c = range.left; c <= range.right; c++) {
+      if (grid.isMasterOrSingle(r, c) || grid.mergeAt(r, c)?.top !== r) {
+        const t = grid.text(r, c);
+        if (t) joined += normalizeLabel(t) + '|';
+      }
+    }
+    if (keywords.every((k) => joined.includes(k))) return r;
+  }
+  return null;
+}
+
+/** Text of all master cells of a row, normalized, joined by "|". */
+export function rowText(grid: Grid, range: RangeRef, row: number): string {
+  let joined = '';
+  for (let c = range.left; c <= range.right; c++) {
+    if (!grid.isMasterOrSingle(row, c)) continue;
+    const t = grid.text(row, c);
+    if (t) joined += normalizeLabel(t) + '|';
+  }
+  return joined;
+}

@@ -1,0 +1,162 @@
+import type { CellRef } from '../grid/address';
+import type { Grid } from '../grid/grid';
+import { itemName, normalizeLabel } from '../grid/text';
+import { functionalClassCode } from './catalog/functional-classes';
+import { headerText, isNoteText, readHeader } from './header';
+import type { LayoutFailure, Region } from './template';
+import { readHeadFacts } from './template';
+import { Column, Line, SemanticTable, TableType } from './types';
+
+/**
+ * The shared layout of GK01 收入支出决算总表 and GK04 财政拨款收入支出决算总表: an income side
+ * (项目 | 行次 | 决算数) beside an expenditure side (项目 | 行次 | 决算数 columns), one line per side
+ * per row. Items are known by name; 类 rows get their 功能分类 code from the national list.
+ */
+export interface NamedItem {
+  key: string;
+  test: (name: string) => boolean;
+  kind?: 'total' | 'subtotal';
+}
+
+export interface TwoSidedSpec {
+  type: TableType;
+  income: readonly NamedItem[];
+  expenditure: readonly NamedItem[];
+  /** Expenditure amount columns (GK04 has four; GK01 one). */
+  expenditureColumns: readonly { key: string; test: (h: string) => boolean }[];
+  /** A carry-over line followed by per-budget-type sub-rows whose labels may be blank. */
+  subRows?: { side: '收入' | '支出'; after: string; keys: readonly string[] }[];
+}
+
+export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTable | LayoutFailure {
+  const { grid, range } = region;
+  const facts = readHeadFacts(region);
+  // The header row holds 项目 twice: income and expenditure label columns.
+  let itemRow = -1;
+  let labelCols: number[] = [];
+  for (let r = region.titleRow; r <= Math.min(range.bottom, region.titleRow + 8) && itemRow < 0; r++) {
+    const cols: number[] = [];
+    for (let c = range.left; c <= range.right; c++) {
+      if (grid.isMasterOrSingle(r, c) && normalizeLabel(grid.text(r, c)) === '项目') cols.push(c);
+    }
+    if (cols.length >= 2) {
+      itemRow = r;
+      labelCols = cols;
+    }
+  }
+  if (itemRow < 0) return { failure: '未找到收入、支出两侧的“项目”表头 (no two-sided 项目 header)' };
+  const headerStart = itemRow > range.top && /收入/.test(normalizeLabel(grid.text(itemRow - 1, labelCols[0]))) ? itemRow - 1 : itemRow;
+  const [incomeLabel, expLabel] = labelCols;
+  const h = readHeader(grid, range, headerStart, (r) => {
+    const t = itemName(grid.text(r, incomeLabel) || grid.text(r, expLabel));
+    return spec.income.some((i) => i.test(t)) || !!functionalClassCode(t);
+  });
+
+  const columns: Column[] = [
+    { key: '收入.项目', label: '项目', col: incomeLabel, group: '收入' },
+    { key: '支出.项目', label: '项目', col: expLabel, group: '支出' },
+  ];
+  let incomeLineNo: number | undefined;
+  let expLineNo: number | undefined;
+  let incomeAmount: number | undefined;
+  for (let c = incomeLabel + 1; c < expLabel; c++) {
+    if (grid.isHiddenCol(c)) continue;
+    const t = headerText(h, c);
+    if (/行次/.test(t)) incomeLineNo ??= c;
+    else if (/决算|金额|数/.test(t) && incomeAmount === undefined) incomeAmount = c;
+  }
+  if (incomeAmount === undefined) return { failure: '收入侧没有决算数列 (no income amount column)' };
+  columns.push({ key: '收入.决算数', label: headerText(h, incomeAmount), col: incomeAmount, lanci: h.lanci.get(incomeAmount), group: '收入' });
+  const used = new Set<string>();
+  for (let c = expLabel + 1; c <= range.right; c++) {
+    if (grid.isHiddenCol(c)) continue;
+    const t = headerText(h, c);
+    if (/行次/.test(t)) {
+      expLineNo ??= c;
+      continue;
+    }
+    const s = spec.expenditureColumns.find((x) => !used.has(x.key) && x.test(t));
+    if (!s) continue;
+    used.add(s.key);
+    columns.push({ key: `支出.${s.key}`, label: t, col: c, lanci: h.lanci.get(c), group: '支出' });
+  }
+  const expCols = columns.filter((c) => c.group === '支出' && c.key !== '支出.项目');
+  if (expCols.length === 0) return { failure: '支出侧没有决算数列 (no expenditure amount column)' };
+
+  const lines: Line[] = [];
+  const notes: string[] = [];
+  let bottom = h.lastRow;
+  const pending: Record<'收入' | '支出', { keys: readonly string[]; next: number } | null> = { 收入: null, 支出: null };
+  for (let r = h.lastRow + 1; r <= range.bottom; r++) {
+    const left = grid.text(r, incomeLabel);
+    // Below both 总计 lines only notes follow ("2. 本套报表金额单位转换时可能存在尾数误差。").
+    const closed = lines.some((l) => l.key === '收入.总计') && lines.some((l) => l.key === '支出.总计');
+    if (left && (closed || isNoteText(left)) && !grid.text(r, expLabel)) {
+      notes.push(left);
+      continue;
+    }
+    if (closed) continue;
+    const sides: ['收入' | '支出', number, number | undefined, Column[], readonly NamedItem[]][] = [
+      ['收入', incomeLabel, incomeLineNo, columns.filter((c) => c.key === '收入.决算数'), spec.income],
+      ['支出', expLabel, expLineNo, expCols, spec.expenditure],
+    ];
+    for (const [side, labelCol, lineNoCol, amountCols, items] of sides) {
+      const raw = grid.isMasterOrSingle(r, labelCol) ? grid.text(r, labelCol) : '';
+      const name = itemName(raw);
+      const lineNoValue = lineNoCol !== undefined ? Number(normalizeLabel(grid.text(r, lineNoCol))) : NaN;
+      const cells: Record<string, CellRef> = {};
+      for (const c of amountCols) cells[c.key.slice(side.length + 1)] = { row: r, col: c.col };
+      const base = { row: r, group: side, cells, labelCell: { row: r, col: labelCol }, lineNo: Number.isFinite(lineNoValue) && lineNoValue > 0 ? lineNoValue : undefined };
+      const sub = pending[side];
+      if (sub && sub.next < sub.keys.length && (!name || sub.keys[sub.next].endsWith(name))) {
+        lines.push({ ...base, key: `${side}.${sub.keys[sub.next]}`, label: raw || sub.keys[sub.next], kind: 'detail', meta: raw ? undefined : { blankLabel: true } });
+        sub.next++;
+        bottom = r;
+        continue;
+      }
+      if (sub && name) pending[side] = null; // the template has no sub-rows here
+      if (!name) continue;
+      const item = items.find((i) => i.test(name));
+      if (item) {
+        lines.push({ ...base, key: `${side}.${item.key}`, label: raw, kind: item.kind ?? 'detail' });
+        const s = spec.subRows?.find((x) => x.side === side && x.after === item.key);
+        if (s) pending[side] = { keys: s.keys, next: 0 };
+        bottom = r;
+        continue;
+      }
+      const code = side === '支出' ? functionalClassCode(name) : null;
+      if (code) {
+        lines.push({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', code, level: '类' });
+      } else {
+        lines.push({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', meta: { unknownItem: true } });
+      }
+      bottom = r;
+    }
+  }
+  if (!lines.some((l) => l.key === '收入.总计') && !lines.some((l) => l.key === '支出.总计')) {
+    return { failure: '未找到“总计”行 (no 总计 line)' };
+  }
+  return new SemanticTable({
+    type: spec.type,
+    sheet: grid.name,
+    title: region.title,
+    range: { ...range, bottom: Math.max(bottom, lastNoteRow(grid, bottom, range.bottom)) },
+    year: facts.year,
+    unit: facts.unit,
+    department: facts.department,
+    label: facts.label,
+    variant: incomeLineNo === undefined ? '无行次' : undefined,
+    columns,
+    lines,
+    notes,
+  });
+}
+
+function lastNoteRow(grid: Grid, from: number, to: number): number {
+  let last = from;
+  for (let r = from + 1; r <= to; r++) if (!grid.isRowEmpty(r)) last = r;
+  return last;
+}
+
+export const eq = (k: string) => (n: string) => n === k;
+export const has = (...parts: string[]) => (n: string) => parts.every((p) => n.includes(p));
