@@ -1,0 +1,126 @@
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
+import JSZip from 'jszip';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/cli';
+import { FIXTURES } from '../helpers/fixtures';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
+  return { code, stdout, stderr };
+}
+
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+describe('gongkai check', () => {
+  test('checks the bundled sample workbook when no file is given, as JSON per the contract', async () => {
+    const { code, stdout, stderr } = await cli('check', '--format', 'json');
+    expect([code, stderr]).toEqual([0, '']);
+    const report = JSON.parse(stdout);
+    expect(report.file).toBe('jiangan-2024-gongkai.xlsx');
+    expect(report.findings).toEqual([]);
+    expect(report.tables).toHaveLength(9);
+    expect(report.tables[0]).toMatchObject({ sheet: '公开01表', type: 'GK01', title: '2024年度收入支出决算总表', year: 2024, unit: '万元', range: 'A1:F39' });
+    for (const t of report.tables) expect(Object.keys(t)).toEqual(expect.arrayContaining(['sheet', 'type', 'title', 'year', 'unit', 'range']));
+  });
+
+  test('text output groups by sheet and ends with the summary line', async () => {
+    const { code, stdout } = await cli('check', path.join(FIXTURES, 'miluo-2023-jixiao.xlsx'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('【3-1帮代办】');
+    expect(stdout.trim().split('\n').pop()).toMatch(/^识别 \d+ 张表，未识别 \d+ 处；错误 0，警告 0，提示 0。/);
+  });
+
+  test('lists a sheet without a standard table as unrecognized with its reason', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-'));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').getCell('A1').value = '本部门2024年度决算公开说明文字。';
+    const s = wb.addWorksheet('Sheet2');
+    s.addRow(['项目', '金额']);
+    s.addRow(['办公费', 12.5]);
+    const file = path.join(dir, 'plain.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { code, stdout } = await cli('check', file, '--format=json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.tables).toEqual([]);
+    expect(report.unrecognized.map((u: { sheet: string }) => u.sheet)).toEqual(['说明', 'Sheet2']);
+    expect(report.unrecognized[0].reason).toMatch(/只有文字/);
+    expect(report.unrecognized[1].reason).toMatch(/没有找到标准表名/);
+  });
+
+  test('usage mistakes exit 64 with a bilingual message', async () => {
+    expect((await cli('check', '--format', 'xml')).code).toBe(64);
+    const r = await cli('frobnicate');
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/未知命令.*Unknown command/);
+  });
+});
+
+describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing written', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gk-bad-'));
+  const fixture = readFileSync(path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx'));
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ['not a zip', async () => write('notzip.xlsx', Buffer.from('hello, this is not a workbook at all')), /不是|not/],
+    ['a .csv renamed', async () => write('table.xlsx', Buffer.from('项目,金额\n办公费,12.50\n合计,12.50\n')), /CSV/],
+    ['an .xls renamed', async () => write('old.xlsx', Buffer.concat([CFB_MAGIC, Buffer.alloc(600), utf16('Workbook')])), /\.xls/],
+    ['an encrypted workbook', async () => write('secret.xlsx', Buffer.concat([CFB_MAGIC, Buffer.alloc(600), utf16('EncryptionInfo'), utf16('EncryptedPackage')])), /密码|password/i],
+    ['a truncated file', async () => write('cut.xlsx', fixture.subarray(0, Math.floor(fixture.length / 2))), /损坏|不完整|truncated|incomplete|damaged/i],
+    ['an empty file', async () => write('zero.xlsx', Buffer.alloc(0)), /空|empty/i],
+    ['an empty workbook', async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Sheet1');
+      return write('blank.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    }, /空工作簿|empty workbook/],
+    ['a missing path', async () => path.join(dir, 'nope.xlsx'), /找不到|not found/],
+    ['a directory', async () => {
+      const d = path.join(dir, 'folder.xlsx');
+      mkdirSync(d, { recursive: true });
+      return d;
+    }, /文件夹|directory/],
+    ['a zip bomb', async () => {
+      const zip = new JSZip();
+      zip.file('[Content_Types].xml', '<Types/>');
+      zip.file('xl/workbook.xml', '<workbook/>');
+      zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024));
+      return write('bomb.xlsx', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    }, /安全|limit|bomb|上限/i],
+  ];
+  function write(name: string, bytes: Buffer): string {
+    const p = path.join(dir, name);
+    writeFileSync(p, bytes);
+    return p;
+  }
+
+  test.each(cases)('%s', async (_name, make, pattern) => {
+    const file = await make();
+    const before = readdirSync(dir).sort();
+    const r = await cli('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const [zh, en] = lines[0].split(' / ');
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(en).toMatch(/^["A-Z][^\u4e00-\u9fff]*[a-z]/);
+    expect(lines[0]).toMatch(pattern);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  }, 30000);
+
+  test('the installed bin prints no stack trace and exits 2 as a real process', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), 'check', path.join(dir, 'missing.xlsx')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat \w|Error:/);
+    const ok = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), 'check', '--format', 'json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).tables).toHaveLength(9);
+  });
+});
