@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { CellRef } from '../../src/core/grid/address';
 import type { Workbook } from '../../src/core/grid/grid';
@@ -8,7 +8,9 @@ import type { SemanticTable, TableType } from '../../src/core/tables/types';
 import { loadXlsx } from '../../src/hosts/xlsx/load';
 
 /** The shared fixtures beside the repository (the finance office's exports of the seed tables). */
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+/** Falls back to the copies bundled in samples/ when the repository is checked out on its own. */
+const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = existsSync(SHARED_FIXTURES) ? SHARED_FIXTURES : path.resolve(__dirname, '../../samples');
 
 export async function loadFixture(name: string): Promise<Workbook> {
   return loadXlsx(new Uint8Array(readFileSync(path.join(FIXTURES, name))), name);

@@ -1,0 +1,114 @@
+/**
+ * npm run bench            human-readable figures
+ * npm run bench -- --json  one JSON object with the same figures
+ *
+ * Load time (exceljs → grid) and recognition time per fixture (median of several runs), and
+ * recognition of a generated GK03 with 1,000 … 10,000 科目 rows to show linear growth.
+ */
+import { readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { Grid } from '../src/core/grid/grid';
+import { recognizeWorkbook } from '../src/core/tables/recognize';
+import { loadXlsx } from '../src/hosts/xlsx/load';
+
+const FIXTURES = path.resolve(__dirname, '../samples');
+const json = process.argv.includes('--json');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<number> {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    await f();
+    t.push(performance.now() - a);
+  }
+  return median(t);
+}
+
+function time(runs: number, f: () => unknown): number {
+  for (let i = 0; i < 3; i++) f(); // warm up the JIT
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    f();
+    t.push(performance.now() - a);
+  }
+  return median(t);
+}
+
+/** A GK03 支出决算表 with `n` 项 rows under 类/款 subtotal rows, as a national-template export. */
+function generatedGk03(n: number): Grid {
+  const g = new Grid({ name: 'Sheet1' });
+  const put = (r: number, c: number, v: string | number) => g.set(r, c, { value: v });
+  put(0, 0, '2024年度支出决算表');
+  put(1, 7, '公开03表');
+  put(2, 0, '部门：某部门');
+  put(2, 7, '单位：万元');
+  ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'].forEach((h, c) => put(3, c, h));
+  put(4, 0, '类款项');
+  put(4, 1, '栏次');
+  for (let c = 2; c < 8; c++) put(4, c, c - 1);
+  put(5, 1, '合计');
+  let r = 6;
+  for (let i = 0; i < n; i++) {
+    const lei = 201 + Math.floor(i / 1000);
+    const kuan = `${lei}${String(1 + Math.floor((i % 1000) / 10)).padStart(2, '0')}`;
+    if (i % 1000 === 0) {
+      put(r, 0, String(lei));
+      put(r++, 1, '类');
+    }
+    if (i % 10 === 0) {
+      put(r, 0, kuan);
+      put(r++, 1, '款');
+    }
+    put(r, 0, `${kuan}${String(1 + (i % 10)).padStart(2, '0')}`);
+    put(r, 1, '项目名称');
+    put(r, 2, 12.34);
+    put(r++, 3, 12.34);
+  }
+  g.addMerge({ top: 0, left: 0, bottom: 0, right: 7 });
+  return g;
+}
+
+async function main() {
+  const fixtures: Record<string, { loadMs: number; recognizeMs: number; tables: number }> = {};
+  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort()) {
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, file)));
+    const loadMs = await timeAsync(5, () => loadXlsx(bytes, file));
+    const wb = await loadXlsx(bytes, file);
+    const recognizeMs = time(21, () => recognizeWorkbook(wb));
+    fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), tables: recognizeWorkbook(wb).tables.length };
+  }
+  const generated: Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number }> = {};
+  for (const n of [1000, 2000, 5000, 10000]) {
+    const wb = { name: 'gen.xlsx', sheets: [generatedGk03(n)] };
+    const ms = time(9, () => recognizeWorkbook(wb));
+    const tables = recognizeWorkbook(wb).tables;
+    if (tables.length !== 1 || tables[0].lines.filter((l) => l.level === '项').length !== n) throw new Error(`generated GK03 ${n} not recognized`);
+    generated[`gk03_${n}`] = { rows: n, recognizeMs: round(ms), msPer1000Rows: round((ms / n) * 1000) };
+  }
+  const result = { node: process.version, fixtures, generated };
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
+  console.log('\nfixture                         load    recognize  tables');
+  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)}  ${v.tables}`);
+  console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows');
+  for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3)}`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
