@@ -8,7 +8,10 @@ import { gk07 } from './gk07';
 import { gk08 } from './gk08';
 import { gk09 } from './gk09';
 import { other } from './other';
+import { perfBase } from './perf-base';
+import { perfDept } from './perf-dept';
+import { perfProject } from './perf-project';
 import type { TableTemplate } from './template';
 
 /** Every table template, one file each. OTHER is the fallback and stays last. */
-export const TEMPLATES: readonly TableTemplate[] = [gk01, gk02, gk03, gk04, gk05, gk06, gk07, gk08, gk09, other];
+export const TEMPLATES: readonly TableTemplate[] = [gk01, gk02, gk03, gk04, gk05, gk06, gk07, gk08, gk09, perfDept, perfProject, perfBase, other];
