@@ -1,3 +1,4 @@
+import { FIXTURES } from '../../helpers/fixtures';
 import * as fs from 'fs';
 import * as path from 'path';
 import { refToA1 } from '../../../src/core/grid/address';
@@ -9,7 +10,6 @@ import { Recognition, recognizeWorkbook, templatesForTitle } from '../../../src/
 import type { Line, SemanticTable } from '../../../src/core/tables/types';
 import { loadXlsx } from '../../../src/hosts/xlsx/load';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 
 async function open(file: string): Promise<{ wb: Workbook; rec: Recognition }> {
   const wb = await loadXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))), file);

@@ -1,3 +1,4 @@
+import { FIXTURES } from '../../helpers/fixtures';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
@@ -6,7 +7,7 @@ import JSZip from 'jszip';
 import fc from 'fast-check';
 import { describeProblem, InputProblem, sniffXlsx, SniffResult } from '../../../src/hosts/xlsx/sniff';
 
-const FIXTURE_PATH = path.resolve(__dirname, '../../../../shared/fixtures/jiangan-2024-gongkai.xlsx');
+const FIXTURE_PATH = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
 const fixture = new Uint8Array(fs.readFileSync(FIXTURE_PATH));
 
 // A Record keyed by the union makes the compiler complain if a problem is added and not listed here.
