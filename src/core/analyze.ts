@@ -1,16 +1,18 @@
 import { rangeToA1 } from './grid/address';
 import type { Workbook } from './grid/grid';
 import type { CheckReport, Finding, TableSummary } from './report';
+import type { RuleSettings } from './rules/context';
+import { runRules } from './rules/run';
 import { recognizeWorkbook, Recognition } from './tables/recognize';
 
 export interface Analysis extends Recognition {
   findings: Finding[];
 }
 
-/** Recognition, then (when the rule engine lands) every rule over the recognized tables. */
-export function analyze(workbook: Workbook): Analysis {
+/** Recognition, then every rule over the recognized tables. */
+export function analyze(workbook: Workbook, settings: Partial<RuleSettings> = {}): Analysis {
   const recognition = recognizeWorkbook(workbook);
-  return { ...recognition, findings: [] };
+  return { ...recognition, findings: runRules(workbook, recognition.tables, settings) };
 }
 
 /** The contract's JSON shape (CONTRACT.md). */

@@ -19,6 +19,12 @@ export interface Finding {
   expected: string | null;
   actual: string | null;
   message: string;
+  /** Additions: the difference (actual − expected) as a decimal string. */
+  difference?: string;
+  /** A difference within the rounding envelope (尾差); always a warning. */
+  rounding?: boolean;
+  /** The cell the other identities point at as most likely wrong (blame localization). */
+  likely?: CellPointer;
   source?: 'narrative';
   quote?: string;
 }
