@@ -3,7 +3,8 @@ import { analyze, toReport } from '../core/analyze';
 import type { CheckReport } from '../core/report';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
-import { formatJson, formatText } from './reporters';
+import { RULES } from '../core/rules/registry';
+import { formatJson, formatRules, formatText } from './reporters';
 
 /** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64 } as const;
@@ -17,9 +18,12 @@ export interface CliIo {
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, '../../samples/jiangan-2024-gongkai.xlsx');
 
 const USAGE = `用法 / Usage:
-  gongkai check [FILE.xlsx ...] [--format text|json]
-      识别并检查工作簿；不给文件时检查自带的样例工作簿。
+  gongkai check [FILE.xlsx ...] [--format text|json] [--show-rounding]
+      识别并检查工作簿；不给文件时检查自带的样例工作簿。尾差默认每张表合并为一行。
       Recognize and check workbooks; with no FILE, the bundled sample workbook.
+      Rounding differences (尾差) are grouped per sheet unless --show-rounding.
+  gongkai check --rules
+      列出全部检查规则（编号、名称、等式）。 / List every rule with its id, title and identity.
   gongkai --help | --version`;
 
 class UsageError extends Error {}
@@ -27,14 +31,20 @@ class UsageError extends Error {}
 interface CheckArgs {
   files: string[];
   format: 'text' | 'json';
+  listRules: boolean;
+  expandRounding: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
   const files: string[] = [];
   let format: 'text' | 'json' = 'text';
+  let listRules = false;
+  let expandRounding = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
+    if (a === '--rules') listRules = true;
+    else if (a === '--show-rounding') expandRounding = true;
+    else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json，收到“${v ?? ''}”。 / --format must be text or json.`);
       format = v;
@@ -42,7 +52,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
       throw new UsageError(`未知选项“${a}”。 / Unknown option "${a}".`);
     } else files.push(a);
   }
-  return { files: files.length ? files : [SAMPLE_WORKBOOK], format };
+  return { files: files.length ? files : [SAMPLE_WORKBOOK], format, listRules, expandRounding };
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io`. */
@@ -59,6 +69,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (command !== 'check') throw new UsageError(`未知命令“${command}”。 / Unknown command "${command}".`);
     const args = parseCheckArgs(rest);
+    if (args.listRules) {
+      io.stdout(args.format === 'json' ? JSON.stringify(RULES.map((r) => r.meta), null, 2) : formatRules(RULES));
+      return EXIT.ok;
+    }
     // Read and analyze every file first, so a bad file leaves no half-printed report behind.
     const reports: CheckReport[] = [];
     for (const file of args.files) {
@@ -68,7 +82,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // One file: the contract's single JSON object; several: one object per line (JSON Lines).
     if (args.format === 'json') {
       io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map((r) => JSON.stringify(r)).join('\n'));
-    } else io.stdout(reports.map(formatText).join('\n\n'));
+    } else io.stdout(reports.map((r) => formatText(r, { expandRounding: args.expandRounding })).join('\n\n'));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -8,7 +8,12 @@ export function formatJson(report: CheckReport): string {
 }
 
 /** Human-readable: grouped by sheet, one finding a line, a summary line at the end. */
-export function formatText(report: CheckReport): string {
+export interface TextOptions {
+  /** List every 尾差 instead of one line per sheet. */
+  expandRounding?: boolean;
+}
+
+export function formatText(report: CheckReport, options: TextOptions = {}): string {
   const out: string[] = [];
   out.push(`文件 ${report.file}`);
   const sheets = new Map<string, { tables: string[]; findings: Finding[]; notes: string[] }>();
@@ -25,12 +30,28 @@ export function formatText(report: CheckReport): string {
     entry(u.sheet).notes.push(`  未识别：${u.reason}${u.bestGuess ? `（最接近 ${u.bestGuess}）` : ''}`);
   }
   for (const f of report.findings) entry(f.cells[0]?.sheet ?? '（工作簿）').findings.push(f);
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   for (const [sheet, e] of sheets) {
     out.push('', `【${sheet}】`, ...e.tables, ...e.notes);
-    for (const f of e.findings) {
-      const cells = f.cells.map((c) => (c.sheet === sheet ? c.address : `${c.sheet}!${c.address}`)).join(',');
+    const rounding = options.expandRounding ? [] : e.findings.filter((f) => f.rounding);
+    const shown = e.findings.filter((f) => !rounding.includes(f)).sort((a, b) => order[a.severity] - order[b.severity]);
+    for (const f of shown) {
+      // The first cell (the total or the left side) is the one to look at; the rest are listed after.
+      const cells = f.cells.map((c) => (c.sheet === sheet ? c.address : `${c.sheet}!${c.address}`));
+      const where = cells.length > 4 ? `${cells.slice(0, 3).join(',')} 等 ${cells.length} 格` : cells.join(',');
       const values = f.expected !== null || f.actual !== null ? `（应为 ${f.expected ?? '—'}，实为 ${f.actual ?? '—'}）` : '';
-      out.push(`  ${SEVERITY_ZH[f.severity]} ${cells} ${f.message}${values} [${f.rule}]`);
+      out.push(`  ${SEVERITY_ZH[f.severity]} ${where} ${f.message}${values} [${f.rule}]`);
+    }
+    if (rounding.length) {
+      // 尾差 are grouped into one line per sheet so they never bury the errors.
+      const largest = rounding.reduce((m, f) => {
+        const d = Math.abs(Number(f.difference ?? 0));
+        return d > m ? d : m;
+      }, 0);
+      const firsts = [...new Set(rounding.map((f) => f.cells[0]).filter(Boolean).map((c) => (c.sheet === sheet ? c.address : `${c.sheet}!${c.address}`)))];
+      out.push(
+        `  警告 尾差 ${rounding.length} 处，最大相差 ${largest.toFixed(largest < 0.01 ? 3 : 2)}（${firsts.slice(0, 8).join(',')}${firsts.length > 8 ? ' 等' : ''}），均在四舍五入范围内；用 --show-rounding 逐条列出。`,
+      );
     }
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
@@ -40,4 +61,10 @@ export function formatText(report: CheckReport): string {
       ` / ${report.tables.length} tables recognized, ${report.unrecognized.length} unrecognized; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`,
   );
   return out.join('\n');
+}
+
+/** `gongkai check --rules`: what is checked, so a reviewer can see it. */
+export function formatRules(rules: readonly { meta: { id: string; title: string; identity: string; severity: Severity; source: string } }[]): string {
+  const lines = rules.map((r) => `${r.meta.id}\t${SEVERITY_ZH[r.meta.severity]}\t${r.meta.title}\t${r.meta.identity}\t（${r.meta.source}）`);
+  return [`共 ${rules.length} 条规则 / ${rules.length} rules`, 'id\t级别\t名称\t等式\t来源', ...lines].join('\n');
 }

@@ -22,20 +22,42 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 describe('gongkai check', () => {
   test('checks the bundled sample workbook when no file is given, as JSON per the contract', async () => {
     const { code, stdout, stderr } = await cli('check', '--format', 'json');
-    expect([code, stderr]).toEqual([0, '']);
+    // the seed's GK02 row 2210201 (103.27 ≠ 99.54 + 3.70) is a real error: exit 1
+    expect([code, stderr]).toEqual([1, '']);
     const report = JSON.parse(stdout);
     expect(report.file).toBe('jiangan-2024-gongkai.xlsx');
-    expect(report.findings).toEqual([]);
+    const row = report.findings.find((f: { rule: string; severity: string }) => f.rule === 'LEDGER.row-sum' && f.severity === 'error');
+    expect(row).toMatchObject({ cells: [{ sheet: '公开02表', address: 'C29' }, { sheet: '公开02表', address: 'D29' }, { sheet: '公开02表', address: 'I29' }], expected: '103.24', actual: '103.27' });
+    for (const f of report.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'cells', 'expected', 'actual', 'message']));
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+    }
     expect(report.tables).toHaveLength(9);
     expect(report.tables[0]).toMatchObject({ sheet: '公开01表', type: 'GK01', title: '2024年度收入支出决算总表', year: 2024, unit: '万元', range: 'A1:F39' });
     for (const t of report.tables) expect(Object.keys(t)).toEqual(expect.arrayContaining(['sheet', 'type', 'title', 'year', 'unit', 'range']));
   });
 
   test('text output groups by sheet and ends with the summary line', async () => {
-    const { code, stdout } = await cli('check', path.join(FIXTURES, 'miluo-2023-jixiao.xlsx'));
-    expect(code).toBe(0);
+    const { stdout } = await cli('check', path.join(FIXTURES, 'miluo-2023-jixiao.xlsx'));
     expect(stdout).toContain('【3-1帮代办】');
-    expect(stdout.trim().split('\n').pop()).toMatch(/^识别 \d+ 张表，未识别 \d+ 处；错误 0，警告 0，提示 0。/);
+    expect(stdout.trim().split('\n').pop()).toMatch(/^识别 16 张表，未识别 0 处；错误 \d+，警告 \d+，提示 \d+。/);
+  });
+
+  test('尾差 are grouped into one line per sheet unless --show-rounding', async () => {
+    const grouped = (await cli('check')).stdout;
+    expect(grouped).toMatch(/【公开02表】[\s\S]*警告 尾差 3 处，最大相差 0\.05/);
+    expect(grouped).toMatch(/错误 C29,D29,I29 公开02表 科目 2210201 住房公积金/);
+    const expanded = (await cli('check', '--show-rounding')).stdout;
+    expect(expanded).not.toMatch(/警告 尾差 \d+ 处/);
+    expect((expanded.match(/（尾差）/g) ?? []).length).toBeGreaterThan(5);
+  });
+
+  test('--rules lists every rule with id, title and identity', async () => {
+    const { code, stdout } = await cli('check', '--rules');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/GK01\.income-total\t错误\t收入支出决算总表：本年收入合计\t本年收入合计 = /);
+    const json = JSON.parse((await cli('check', '--rules', '--format', 'json')).stdout);
+    expect(json.map((m: { id: string }) => m.id)).toContain('LEDGER.row-sum');
   });
 
   test('lists a sheet without a standard table as unrecognized with its reason', async () => {
@@ -120,7 +142,7 @@ describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat \w|Error:/);
     const ok = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), 'check', '--format', 'json'], { encoding: 'utf8' });
-    expect(ok.status).toBe(0);
+    expect(ok.status).toBe(1);
     expect(JSON.parse(ok.stdout).tables).toHaveLength(9);
   });
 });

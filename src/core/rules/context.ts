@@ -20,6 +20,8 @@ export interface Term {
   table: SemanticTable;
   ref: CellRef | undefined;
   label: string;
+  /** −1 for a part that is subtracted (年末 = 年初 + 收入 − 支出). */
+  sign?: 1 | -1;
 }
 
 /** What a cell holds, read as an amount. */
@@ -94,14 +96,19 @@ export class RuleContext {
     if (t.kind === 'empty' && ps.every((p) => p.reading.kind === 'empty')) return [];
     const actual = t.kind === 'amount' ? t.value : ZERO;
     let expected = ZERO;
-    for (const p of ps) if (p.reading.kind === 'amount') expected = expected.plus(p.reading.value);
+    for (const p of ps) if (p.reading.kind === 'amount') expected = expected.plus(p.term.sign === -1 ? p.reading.value.negated() : p.reading.value);
     const diff = actual.minus(expected);
-    const verdict = classifyDifference(diff, parts.length, this.settings.tolerance);
-    if (verdict === 'equal') return [];
     const filled = ps.filter((p) => p.reading.kind === 'amount' && p.term.ref);
+    // Only printed amounts were rounded: empty parts add no rounding error.
+    const verdict = classifyDifference(diff, Math.max(1, filled.length), this.settings.tolerance);
+    if (verdict === 'equal') return [];
     const unit = this.unitOf(total.table);
-    const partText = filled.length
-      ? filled.map((p) => `${p.term.label} ${formatAmount((p.reading as { value: Decimal }).value)}`).join(' + ')
+    const partText = filled.length > 6
+      ? `${filled.length} 项之和（${filled.slice(0, 3).map((p) => p.term.label).join('、')} 等）`
+      : filled.length
+      ? filled
+          .map((p, i) => `${i === 0 ? (p.term.sign === -1 ? '−' : '') : p.term.sign === -1 ? ' − ' : ' + '}${p.term.label} ${formatAmount((p.reading as { value: Decimal }).value)}`)
+          .join('')
       : '各组成项均为空';
     const totalText = t.kind === 'empty' ? `${total.label}为空` : `${total.label} ${formatAmount(actual)} ${unit}`;
     const message =

@@ -1,0 +1,45 @@
+import type { Line, SemanticTable, TableType } from '../../tables/types';
+
+/** The 科目 tables and, per table, the total column and the columns that add up to it. */
+export const LEDGER_TYPES: readonly TableType[] = ['GK02', 'GK03', 'GK05', 'GK07', 'GK08'];
+
+export function rowSumColumns(t: SemanticTable): { total: string; parts: string[] } | null {
+  const has = (k: string) => !!t.column(k);
+  if (has('本年支出.小计')) return { total: '本年支出.小计', parts: ['本年支出.基本支出', '本年支出.项目支出'].filter(has) };
+  switch (t.type) {
+    case 'GK02':
+      return { total: '合计', parts: ['财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'].filter(has) };
+    case 'GK03':
+      return { total: '合计', parts: ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'].filter(has) };
+    case 'GK05':
+    case 'GK08':
+      return { total: '合计', parts: ['基本支出', '项目支出'].filter(has) };
+    default:
+      return null;
+  }
+}
+
+/** Amount columns of a 科目 table (everything but 科目编码/科目名称). */
+export function amountColumns(t: SemanticTable): string[] {
+  return t.columns.filter((c) => c.key !== '科目编码' && c.key !== '科目名称').map((c) => c.key);
+}
+
+/** 科目 lines whose code has no shorter code of the table as a prefix: what the 合计 row sums. */
+export function topLevelLines(t: SemanticTable): Line[] {
+  const codes = t.lines.filter((l) => l.code).map((l) => l.code!);
+  return t.lines.filter((l) => l.code && !codes.some((c) => c !== l.code && l.code!.startsWith(c)));
+}
+
+/** Direct children of a subtotal line: the longest-prefix parent of each child is this line. */
+export function childrenOf(t: SemanticTable, parent: Line): Line[] {
+  const codes = t.lines.filter((l) => l.code).map((l) => l.code!);
+  return t.lines.filter((l) => {
+    if (!l.code || l.code === parent.code || !l.code.startsWith(parent.code!)) return false;
+    // no intermediate code between parent and child
+    return !codes.some((c) => c !== parent.code && c !== l.code && l.code!.startsWith(c) && c.startsWith(parent.code!));
+  });
+}
+
+export function lineLabel(l: Line): string {
+  return l.code ? `${l.code} ${l.label}` : l.label;
+}

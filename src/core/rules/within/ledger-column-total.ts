@@ -1,0 +1,29 @@
+import { amountColumns, LEDGER_TYPES, lineLabel, topLevelLines } from '../shared/ledger';
+import type { Rule } from '../types';
+
+export const ledgerColumnTotal: Rule = {
+  meta: {
+    id: 'LEDGER.column-total',
+    title: '收入/支出决算表各栏：合计行 = 各科目之和',
+    severity: 'error',
+    identity: '合计行每一栏 = 最高一级科目行（有类级小计行时为各类，否则为各项）该栏之和',
+    tables: [],
+    source: 'A07, A08, A13, A15, A16',
+    level: 'mandatory',
+  },
+  check(ctx) {
+    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
+      const total = t.line('合计');
+      if (!total) return [];
+      const top = topLevelLines(t);
+      return amountColumns(t).flatMap((k) =>
+        ctx.sumIdentity(
+          this.meta,
+          { table: t, ref: total.cells[k], label: `合计` },
+          top.map((l) => ({ table: t, ref: l.cells[k], label: lineLabel(l) })),
+          `“${k.replace('本年支出.', '本年支出')}”栏合计`,
+        ),
+      );
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import { LEDGER_TYPES, lineLabel, rowSumColumns } from '../shared/ledger';
+import type { Rule } from '../types';
+
+export const ledgerRowSum: Rule = {
+  meta: {
+    id: 'LEDGER.row-sum',
+    title: '收入/支出决算表各行：合计 = 各栏之和',
+    severity: 'error',
+    identity:
+      '每一行：收入决算表 本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入；支出决算表 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出；财政拨款支出决算表 小计 = 基本支出 + 项目支出',
+    tables: [],
+    source: 'A06, A08, A13, A15, A16',
+    level: 'mandatory',
+  },
+  check(ctx) {
+    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
+      const cols = rowSumColumns(t);
+      if (!cols || cols.parts.length === 0) return [];
+      const totalCol = t.column(cols.total)!;
+      return t.lines.flatMap((l) =>
+        ctx.sumIdentity(
+          this.meta,
+          { table: t, ref: l.cells[cols.total], label: totalCol.label.split('/').pop() ?? cols.total },
+          cols.parts.map((k) => ({ table: t, ref: l.cells[k], label: k.replace('本年支出.', '') })),
+          l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
+        ),
+      );
+    });
+  },
+};

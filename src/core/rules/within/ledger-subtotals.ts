@@ -1,0 +1,32 @@
+import { amountColumns, childrenOf, LEDGER_TYPES, lineLabel } from '../shared/ledger';
+import type { Rule } from '../types';
+
+export const ledgerSubtotals: Rule = {
+  meta: {
+    id: 'LEDGER.subtotals',
+    title: '科目小计：类 = Σ款，款 = Σ项',
+    severity: 'error',
+    identity: '有类级、款级小计行时：类 = 其下各款之和，款 = 其下各项之和（每一栏）',
+    tables: [],
+    source: 'A07',
+    level: 'mandatory',
+  },
+  check(ctx) {
+    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) =>
+      t.lines
+        .filter((l) => l.kind === 'subtotal' && l.code)
+        .flatMap((parent) => {
+          const kids = childrenOf(t, parent);
+          if (kids.length === 0) return [];
+          return amountColumns(t).flatMap((k) =>
+            ctx.sumIdentity(
+              this.meta,
+              { table: t, ref: parent.cells[k], label: lineLabel(parent) },
+              kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),
+              `${parent.level}级科目 ${lineLabel(parent)}“${k}”栏`,
+            ),
+          );
+        }),
+    );
+  },
+};
