@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Grid } from '../src/core/grid/grid';
+import { analyze } from '../src/core/analyze';
+import { FUNCTIONAL_CLASSES } from '../src/core/tables/catalog/functional-classes';
 import { recognizeWorkbook } from '../src/core/tables/recognize';
 import { loadXlsx } from '../src/hosts/xlsx/load';
 
@@ -53,18 +55,30 @@ function generatedGk03(n: number): Grid {
   put(4, 0, '类款项');
   put(4, 1, '栏次');
   for (let c = 2; c < 8; c++) put(4, c, c - 1);
+  // A consistent table (every subtotal equals its children), so the check measures the normal case.
+  // Amounts in cents to keep the sums exact: each 项 12.34, each 款 of 10 项, each 类 of 50 款.
+  const money = (cents: number) => cents / 100;
   put(5, 1, '合计');
+  put(5, 2, money(1234 * n));
+  put(5, 3, money(1234 * n));
   let r = 6;
   for (let i = 0; i < n; i++) {
-    const lei = 201 + Math.floor(i / 1000);
-    const kuan = `${lei}${String(1 + Math.floor((i % 1000) / 10)).padStart(2, '0')}`;
-    if (i % 1000 === 0) {
-      put(r, 0, String(lei));
-      put(r++, 1, '类');
+    const cls = FUNCTIONAL_CLASSES[Math.floor(i / 500)];
+    const lei = cls.code;
+    const kuan = `${lei}${String(1 + Math.floor((i % 500) / 10)).padStart(2, '0')}`;
+    if (i % 500 === 0) {
+      const items = Math.min(500, n - i);
+      put(r, 0, lei);
+      put(r, 1, cls.name);
+      put(r, 2, money(1234 * items));
+      put(r++, 3, money(1234 * items));
     }
     if (i % 10 === 0) {
+      const items = Math.min(10, n - i);
       put(r, 0, kuan);
-      put(r++, 1, '款');
+      put(r, 1, '款');
+      put(r, 2, money(1234 * items));
+      put(r++, 3, money(1234 * items));
     }
     put(r, 0, `${kuan}${String(1 + (i % 10)).padStart(2, '0')}`);
     put(r, 1, '项目名称');
@@ -76,21 +90,25 @@ function generatedGk03(n: number): Grid {
 }
 
 async function main() {
-  const fixtures: Record<string, { loadMs: number; recognizeMs: number; tables: number }> = {};
+  const fixtures: Record<string, { loadMs: number; recognizeMs: number; checkMs: number; tables: number; findings: number }> = {};
   for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort()) {
     const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, file)));
     const loadMs = await timeAsync(5, () => loadXlsx(bytes, file));
     const wb = await loadXlsx(bytes, file);
     const recognizeMs = time(21, () => recognizeWorkbook(wb));
-    fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), tables: recognizeWorkbook(wb).tables.length };
+    const checkMs = time(21, () => analyze(wb));
+    fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), checkMs: round(checkMs), tables: recognizeWorkbook(wb).tables.length, findings: analyze(wb).findings.length };
   }
-  const generated: Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number }> = {};
+  const generated: Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number; checkMs: number; checkMsPer1000Rows: number }> = {};
   for (const n of [1000, 2000, 5000, 10000]) {
     const wb = { name: 'gen.xlsx', sheets: [generatedGk03(n)] };
     const ms = time(9, () => recognizeWorkbook(wb));
     const tables = recognizeWorkbook(wb).tables;
     if (tables.length !== 1 || tables[0].lines.filter((l) => l.level === '项').length !== n) throw new Error(`generated GK03 ${n} not recognized`);
-    generated[`gk03_${n}`] = { rows: n, recognizeMs: round(ms), msPer1000Rows: round((ms / n) * 1000) };
+    const checkMs = time(5, () => analyze(wb));
+    const errors = analyze(wb).findings.filter((f) => f.severity === 'error');
+    if (errors.length) throw new Error(`generated GK03 ${n} is not consistent: ${errors[0].message}`);
+    generated[`gk03_${n}`] = { rows: n, recognizeMs: round(ms), msPer1000Rows: round((ms / n) * 1000), checkMs: round(checkMs), checkMsPer1000Rows: round((checkMs / n) * 1000) };
   }
   const result = { node: process.version, fixtures, generated };
   if (json) {
@@ -98,10 +116,10 @@ async function main() {
     return;
   }
   console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
-  console.log('\nfixture                         load    recognize  tables');
-  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)}  ${v.tables}`);
-  console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows');
-  for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3)}`);
+  console.log('\nfixture                         load    recognize  check(recognize+rules)  tables  findings');
+  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${String(v.tables).padStart(3)}  ${String(v.findings).padStart(6)}`);
+  console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
+  for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
 }
 
 function round(x: number): number {

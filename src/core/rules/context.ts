@@ -38,6 +38,10 @@ export function formatAmount(d: Decimal): string {
 export class RuleContext {
   readonly settings: RuleSettings;
   private readonly grids = new Map<string, Grid>();
+  /** Set by tests (the mutation test) to learn which cells take part in an identity. */
+  operandListener?: (table: SemanticTable, ref: CellRef, rule: RuleMeta | undefined) => void;
+  /** The rule being run (set by runRules), for the listener. */
+  currentRule?: RuleMeta;
 
   constructor(readonly workbook: Workbook, readonly tables: readonly SemanticTable[], settings: Partial<RuleSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -89,7 +93,14 @@ export class RuleContext {
    * total = Σ parts, rounding-aware. Empty cells count as 0; if any operand is unknown (text that
    * is no number, an uncalculated formula) the identity is skipped: the hygiene rules report those.
    */
+  /** Rules with their own arithmetic call this for each operand, as sumIdentity/equality do. */
+  operand(term: Term): void {
+    if (this.operandListener && term.ref) this.operandListener(term.table, term.ref, this.currentRule);
+  }
+
   sumIdentity(meta: RuleMeta, total: Term, parts: Term[], subject: string): Finding[] {
+    this.operand(total);
+    parts.forEach((p) => this.operand(p));
     const t = this.read(total.table, total.ref);
     const ps = parts.map((p) => ({ term: p, reading: this.read(p.table, p.ref) }));
     if (t.kind === 'unknown' || ps.some((p) => p.reading.kind === 'unknown') || !total.ref) return [];
@@ -131,6 +142,8 @@ export class RuleContext {
 
   /** a = b between two cells, often of two tables (two rounded values of one quantity: n = 1). */
   equality(meta: RuleMeta, a: Term, b: Term, subject: string): Finding[] {
+    this.operand(a);
+    this.operand(b);
     const ra = this.read(a.table, a.ref);
     const rb = this.read(b.table, b.ref);
     if (!a.ref || !b.ref || ra.kind === 'unknown' || rb.kind === 'unknown') return [];

@@ -14,12 +14,15 @@ export function runRules(
   tables: readonly SemanticTable[],
   settings: Partial<RuleSettings> = {},
   rules: readonly Rule[] = RULES,
+  onOperand?: RuleContext['operandListener'],
 ): Finding[] {
   const ctx = new RuleContext(workbook, tables, settings);
+  ctx.operandListener = onOperand;
   const present = new Set(tables.map((t) => t.type));
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.meta.tables.every((t) => present.has(t))) continue;
+    ctx.currentRule = rule.meta;
     try {
       findings.push(...rule.check(ctx));
     } catch (e) {

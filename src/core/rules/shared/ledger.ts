@@ -24,20 +24,46 @@ export function amountColumns(t: SemanticTable): string[] {
   return t.columns.filter((c) => c.key !== '科目编码' && c.key !== '科目名称').map((c) => c.key);
 }
 
-/** 科目 lines whose code has no shorter code of the table as a prefix: what the 合计 row sums. */
-export function topLevelLines(t: SemanticTable): Line[] {
-  const codes = t.lines.filter((l) => l.code).map((l) => l.code!);
-  return t.lines.filter((l) => l.code && !codes.some((c) => c !== l.code && l.code!.startsWith(c)));
+interface CodeTree {
+  top: Line[];
+  children: Map<Line, Line[]>;
 }
 
-/** Direct children of a subtotal line: the longest-prefix parent of each child is this line. */
+const trees = new WeakMap<SemanticTable, CodeTree>();
+
+/**
+ * The 科目 hierarchy of a table, built once in linear time: each line's parent is the line of its
+ * nearest shorter prefix code (7 → 5 → 3 digits) that the table prints.
+ */
+function codeTree(t: SemanticTable): CodeTree {
+  let tree = trees.get(t);
+  if (tree) return tree;
+  const byCode = new Map<string, Line>();
+  for (const l of t.lines) if (l.code && !byCode.has(l.code)) byCode.set(l.code, l);
+  tree = { top: [], children: new Map() };
+  for (const l of t.lines) {
+    if (!l.code) continue;
+    let parent: Line | undefined;
+    for (let len = l.code.length - 2; len >= 3 && !parent; len -= 2) parent = byCode.get(l.code.slice(0, len));
+    if (!parent) tree.top.push(l);
+    else {
+      const list = tree.children.get(parent) ?? [];
+      list.push(l);
+      tree.children.set(parent, list);
+    }
+  }
+  trees.set(t, tree);
+  return tree;
+}
+
+/** 科目 lines whose code has no shorter code of the table as a prefix: what the 合计 row sums. */
+export function topLevelLines(t: SemanticTable): Line[] {
+  return codeTree(t).top;
+}
+
+/** Direct children of a subtotal line (lines whose nearest printed prefix is this line). */
 export function childrenOf(t: SemanticTable, parent: Line): Line[] {
-  const codes = t.lines.filter((l) => l.code).map((l) => l.code!);
-  return t.lines.filter((l) => {
-    if (!l.code || l.code === parent.code || !l.code.startsWith(parent.code!)) return false;
-    // no intermediate code between parent and child
-    return !codes.some((c) => c !== parent.code && c !== l.code && l.code!.startsWith(c) && c.startsWith(parent.code!));
-  });
+  return codeTree(t).children.get(parent) ?? [];
 }
 
 export function lineLabel(l: Line): string {
