@@ -1,0 +1,213 @@
+import type { CellRef } from '../../../grid/address';
+import { Decimal, ZERO } from '../../../money/decimal';
+import { classifyDifference } from '../../../money/tolerance';
+import type { CellPointer, Finding, Severity } from '../../../report';
+import type { Line, SemanticTable, TableType } from '../../../tables/types';
+import { formatAmount, type Reading, type RuleContext } from '../../context';
+import type { RuleMeta } from '../../types';
+
+/**
+ * Helpers of the between-table rules (B01–B14). This folder is not a rule file (registry.test.ts
+ * reads only the .ts files directly in src/core/rules/cross/).
+ *
+ * Units: when the operands of one identity come from tables of different units (元 and 万元), every
+ * amount is converted to 万元 (元 ÷ 10000) before comparing, and the message says so. When all
+ * operands share a unit, amounts are compared as printed in that unit.
+ */
+
+/** One operand: a table cell and how to name it (without the table's name). */
+export interface Operand {
+  table: SemanticTable;
+  ref: CellRef | undefined;
+  label: string;
+}
+
+/** One side of an identity: the sum of its operands. */
+export interface Side {
+  operands: Operand[];
+  /** Said instead of the values when the side has no operand (e.g. a 科目 row missing from a table). */
+  absent?: string;
+  /** Name of the side as a whole when it sums several operands (e.g. "各项合计"). */
+  name?: string;
+}
+
+export interface CompareOptions {
+  /** What is compared, first in the message: "科目 2210201 住房公积金", "本年收入合计". */
+  subject: string;
+  /** 'eq': left = right. 'le': left ≤ right (only an excess is reported). */
+  mode?: 'eq' | 'le';
+  /** Severity of a break beyond rounding; defaults to meta.severity. */
+  severity?: Severity;
+  /** A sentence appended to the message (why the identity may legitimately break, what to check). */
+  note?: string;
+}
+
+const TYPE_NAMES: Partial<Record<TableType, string>> = {
+  GK01: '收入支出决算总表',
+  GK02: '收入决算表',
+  GK03: '支出决算表',
+  GK04: '财政拨款收入支出决算总表',
+  GK05: '一般公共预算财政拨款支出决算表',
+  GK06: '一般公共预算财政拨款基本支出决算明细表',
+  GK07: '政府性基金预算财政拨款收入支出决算表',
+  GK08: '国有资本经营预算财政拨款支出决算表',
+  GK09: '财政拨款“三公”经费支出决算表',
+  PERF_DEPT: '部门整体绩效自评表',
+  PERF_PROJECT: '项目绩效自评表',
+  PERF_BASE: '部门整体支出绩效评价基础数据表',
+};
+
+/** "收入决算表（公开02表）", or the type name alone when the table carries no 公开0N表 label. */
+export function tableDisplayName(ctx: RuleContext, t: SemanticTable): string {
+  const name = TYPE_NAMES[t.type];
+  if (!name) return ctx.tableName(t);
+  return t.label ? `${name}（${t.label}）` : name;
+}
+
+interface Read {
+  operand: Operand;
+  reading: Reading;
+}
+
+function unitOf(ctx: RuleContext, t: SemanticTable): string {
+  return ctx.unitOf(t);
+}
+
+/** Value of a reading in the target unit. */
+function valueIn(ctx: RuleContext, r: Read, convert: boolean): Decimal {
+  if (r.reading.kind !== 'amount') return ZERO;
+  const v = r.reading.value;
+  return convert && unitOf(ctx, r.operand.table) === '元' ? v.div(10000) : v;
+}
+
+/** Is a cell empty or zero (no amount)? undefined when it cannot be read (text, no cached result). */
+export function isBlankOrZero(ctx: RuleContext, t: SemanticTable, ref: CellRef | undefined): boolean | undefined {
+  const r = ctx.read(t, ref);
+  if (r.kind === 'unknown') return undefined;
+  return r.kind === 'empty' || r.value.isZero();
+}
+
+/**
+ * Σ left = Σ right (or Σ left ≤ Σ right), rounding-aware: a difference within 0.005·(number of
+ * rounded operands) is a 尾差 warning. Skipped when an operand cannot be read (the hygiene rules
+ * report those) or when every operand is empty.
+ */
+export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Side, opts: CompareOptions): Finding[] {
+  const reads = (s: Side): Read[] => s.operands.map((operand) => ({ operand, reading: ctx.read(operand.table, operand.ref) }));
+  const l = reads(left);
+  const r = reads(right);
+  const all = [...l, ...r];
+  if (all.some((x) => x.reading.kind === 'unknown')) return [];
+  if (all.every((x) => x.reading.kind === 'empty')) return [];
+  const units = new Set(all.map((x) => unitOf(ctx, x.operand.table)));
+  const convert = units.size > 1;
+  const unit = convert ? '万元' : [...units][0] ?? '万元';
+  const total = (xs: Read[]) => xs.reduce((acc, x) => acc.plus(valueIn(ctx, x, convert)), ZERO);
+  const lv = total(l);
+  const rv = total(r);
+  const diff = lv.minus(rv);
+  if ((opts.mode ?? 'eq') === 'le' && diff.lessThanOrEqualTo(0)) return [];
+  const present = all.filter((x) => x.operand.ref).length;
+  const verdict = classifyDifference(diff, Math.max(1, present - 1), ctx.settings.tolerance);
+  if (verdict === 'equal') return [];
+
+  const side = (s: Side, xs: Read[], sum: Decimal): string => {
+    if (xs.length === 0) return s.absent ?? '没有对应的数';
+    const tables = new Set(xs.map((x) => x.operand.table));
+    const one = tables.size === 1 ? xs[0].operand.table : null;
+    const show = (x: Read) => (x.reading.kind === 'empty' ? '为空' : formatAmount(valueIn(ctx, x, convert)));
+    if (xs.length === 1) {
+      const x = xs[0];
+      const v = x.reading.kind === 'empty' ? '为空' : `${show(x)} ${unit}`;
+      return `${tableDisplayName(ctx, x.operand.table)} ${x.operand.label} ${v}`;
+    }
+    const filled = xs.filter((x) => x.reading.kind === 'amount');
+    const head = one ? `${tableDisplayName(ctx, one)} ` : '';
+    if (filled.length === 0) return `${head}${s.name ? `${s.name}` : ''}各项均为空`;
+    const parts = filled.map((x) => (one ? `${x.operand.label} ${show(x)}` : `${tableDisplayName(ctx, x.operand.table)} ${x.operand.label} ${show(x)}`));
+    // "支出决算表 类 208 各项本年支出合计 138.34 万元（2080505 … 95.99 + … 0.62）" or "a + b = sum 万元"
+    if (s.name) return `${head}${s.name} ${formatAmount(sum)} ${unit}（${parts.join(' + ')}）`;
+    if (filled.length === 1) return `${head}${parts[0]} ${unit}`;
+    return `${head}${parts.join(' + ')} = ${formatAmount(sum)} ${unit}`;
+  };
+  const le = opts.mode === 'le';
+  const relation = le ? `，前者超出后者 ${formatAmount(diff.abs())} ${unit}` : `，相差 ${formatAmount(diff.abs())} ${unit}`;
+  const message =
+    `${opts.subject}：${side(left, l, lv)}，${side(right, r, rv)}${relation}` +
+    (verdict === 'rounding' ? '，在四舍五入的尾差范围内（尾差）。' : '。') +
+    (convert ? '（各表金额单位不同，已统一换算为万元比较。）' : '') +
+    (opts.note && verdict !== 'rounding' ? opts.note : '');
+
+  // Cite every cell taking part: filled cells, and the cell of a one-operand side even when empty.
+  const cells: CellPointer[] = [];
+  const seen = new Set<string>();
+  const cite = (xs: Read[]) => {
+    for (const x of xs) {
+      if (!x.operand.ref) continue;
+      if (x.reading.kind === 'empty' && xs.length > 1) continue;
+      const p = ctx.pointer(x.operand.table, x.operand.ref);
+      const k = `${p.sheet}!${p.address}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        cells.push(p);
+      }
+    }
+  };
+  cite(l);
+  cite(r);
+  const emptySide = (xs: Read[]) => xs.length === 0 || xs.every((x) => x.reading.kind === 'empty');
+  return [
+    {
+      rule: meta.id,
+      severity: verdict === 'rounding' ? 'warning' : opts.severity ?? meta.severity,
+      cells,
+      expected: emptySide(r) ? null : formatAmount(rv),
+      actual: emptySide(l) ? null : formatAmount(lv),
+      message,
+      difference: formatAmount(diff),
+      ...(verdict === 'rounding' ? { rounding: true } : {}),
+    },
+  ];
+}
+
+/** A one-cell side. */
+export function cell(table: SemanticTable, ref: CellRef | undefined, label: string): Side {
+  return { operands: ref ? [{ table, ref, label }] : [] };
+}
+
+/** 项 lines (7-digit codes) of a 科目 table by code. */
+export function itemLines(t: SemanticTable): Map<string, Line> {
+  const m = new Map<string, Line>();
+  for (const l of t.lines) if (l.code && l.level === '项' && !m.has(l.code)) m.set(l.code, l);
+  return m;
+}
+
+/** "科目 2210201 住房公积金". */
+export function subjectOf(code: string, ...lines: (Line | undefined)[]): string {
+  const name = lines.find((l) => l?.label)?.label ?? '';
+  return `科目 ${code}${name ? ` ${name}` : ''}`;
+}
+
+/**
+ * The rows of a 科目 table that make up one 类 (3-digit code) in a column: its 类 subtotal row when
+ * the table prints one, else all its 项 rows — never both.
+ */
+export function classOperands(t: SemanticTable, classCode: string, column: string, columnLabel: string): Operand[] {
+  const sub = t.lines.find((l) => l.code === classCode && l.level === '类');
+  if (sub) return sub.cells[column] ? [{ table: t, ref: sub.cells[column], label: `类 ${classCode} ${sub.label} ${columnLabel}` }] : [];
+  return t.lines
+    .filter((l) => l.code && l.level === '项' && l.code.startsWith(classCode) && l.cells[column])
+    .map((l) => ({ table: t, ref: l.cells[column], label: `${l.code} ${l.label}` }));
+}
+
+/** The 3-digit 类 codes occurring in a 科目 table (from its 类 rows and its 项 rows). */
+export function classCodesOf(t: SemanticTable): Set<string> {
+  const s = new Set<string>();
+  for (const l of t.lines) if (l.code && (l.level === '类' || l.level === '项')) s.add(l.code.slice(0, 3));
+  return s;
+}
+
+/** Both tables name a year and the years differ: they are not one year's pair. */
+export function differentYears(a: SemanticTable, b: SemanticTable): boolean {
+  return a.year !== null && b.year !== null && a.year !== b.year;
+}
