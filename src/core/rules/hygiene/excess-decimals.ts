@@ -1,0 +1,54 @@
+import { parseAmount } from '../../grid/parse-amount';
+import { formatFixed } from '../../money/decimal';
+import type { Finding } from '../../report';
+import type { Rule } from '../types';
+import { amountDecimals, describe, rawCell, roleCells, storedDecimals } from './support/cells';
+
+/**
+ * An amount with more decimals than the tables publish (2 for 万元 and 元, from the tolerance
+ * setting): 公开09表 决算.合计 0.182 in 江岸 2024. Numbers count the decimals of the stored value
+ * (to Excel's 15 significant digits, so binary noise is not a finding); text counts its digits.
+ * Only money cells: rates and scores have their own precision.
+ */
+export const hygieneExcessDecimals: Rule = {
+  meta: {
+    id: 'HYGIENE.excess-decimals',
+    title: '金额小数位数超过报表精度',
+    severity: 'warning',
+    identity: '金额保留两位小数（万元、元表均为 0.01）；更多的小数位使显示值与存放值不一致，核对出现尾差',
+    tables: [],
+    source: '§0.2',
+    level: 'advisory',
+  },
+  check(ctx) {
+    const dp = amountDecimals(ctx);
+    const findings: Finding[] = [];
+    for (const table of ctx.tables) {
+      for (const rc of roleCells(table)) {
+        if (rc.role !== 'money') continue;
+        const cell = rawCell(ctx, table, rc.ref);
+        if (!cell || cell.noCachedResult || cell.error) continue;
+        const p = parseAmount(cell.value);
+        if (p.kind !== 'number' || p.percent) continue;
+        const decimals = typeof cell.value === 'number' ? storedDecimals(cell.value) : p.value.decimalPlaces();
+        if (decimals <= dp) continue;
+        const value = p.value.toSignificantDigits(15);
+        const rounded = formatFixed(value, dp);
+        const fmt = cell.numFmt && /0\.(0+)/.exec(cell.numFmt);
+        const hidden = typeof cell.value === 'number' && fmt && fmt[1].length < decimals ? `（单元格格式只显示 ${fmt[1].length} 位，显示值与存放值不一致）` : '';
+        const unit = ctx.unitOf(table);
+        findings.push({
+          rule: this.meta.id,
+          severity: 'warning',
+          cells: [ctx.pointer(table, rc.ref)],
+          expected: rounded,
+          actual: value.toString(),
+          message:
+            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：金额 ${value.toString()} ${unit} 有 ${decimals} 位小数${hidden}，` +
+            `超过报表 ${dp} 位小数的精度；按 ${dp} 位应为 ${rounded} ${unit}，与其他数据核对时会产生差异。`,
+        });
+      }
+    }
+    return findings;
+  },
+};

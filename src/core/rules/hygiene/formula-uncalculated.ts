@@ -1,0 +1,40 @@
+import type { Finding } from '../../report';
+import type { Rule } from '../types';
+import { describe, rawCell, roleCells } from './support/cells';
+
+/**
+ * A role cell holding a formula whose result was never calculated and saved (files written by a
+ * program, not by Excel): its value is unknown, never 0, and every identity over it is skipped.
+ * One warning per such cell, in every recognized table.
+ */
+export const hygieneFormulaUncalculated: Rule = {
+  meta: {
+    id: 'HYGIENE.formula-uncalculated',
+    title: '公式没有计算结果',
+    severity: 'warning',
+    identity: '公式单元格应保存有计算结果，否则其值未知，相关核对无法进行',
+    tables: [],
+    source: 'hygiene',
+    level: 'advisory',
+  },
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const table of ctx.tables) {
+      for (const rc of roleCells(table)) {
+        const cell = rawCell(ctx, table, rc.ref);
+        if (!cell?.noCachedResult) continue;
+        findings.push({
+          rule: this.meta.id,
+          severity: 'warning',
+          cells: [ctx.pointer(table, rc.ref)],
+          expected: null,
+          actual: null,
+          message:
+            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：单元格是公式${cell.formula ? `（=${cell.formula}）` : ''}，但文件中没有保存计算结果，其值未知，` +
+            '涉及它的核对均已跳过。请在 Excel 中打开、重新计算并保存后再检查。',
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,56 @@
+import type { Finding } from '../../report';
+import type { Line, SemanticTable } from '../../tables/types';
+import { formatAmount } from '../context';
+import type { Rule } from '../types';
+import { describe, isGk, roleCells } from './support/cells';
+
+/**
+ * A negative amount in a 决算 table (公开01–09表). Every amount there is a flow (income, spending,
+ * its parts) or a total of flows, which cannot be below zero, except the carry-over balances:
+ * 年初/年末结转和结余 (公开01表 rows, 公开04表 年初/年末财政拨款结转和结余 and their sub-rows,
+ * 公开07/08表 columns). A balance is income minus spending (A15: c6 = c1 + c2 − c3) and turns
+ * negative when an item was overspent or advanced; that is for the identities and a human to judge,
+ * so balances are left out here. The 绩效 tables are not checked (their money cells are budget and
+ * execution figures handled by the PERF rules).
+ */
+export const hygieneNegativeAmount: Rule = {
+  meta: {
+    id: 'HYGIENE.negative-amount',
+    title: '不应为负数的金额为负',
+    severity: 'error',
+    identity: '决算表中的收入、支出金额及其合计不为负数（年初、年末结转和结余除外）',
+    tables: [],
+    source: 'hygiene',
+    level: 'mandatory',
+  },
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const table of ctx.tables) {
+      if (!isGk(table)) continue;
+      for (const rc of roleCells(table)) {
+        if (isBalance(table, rc.line, rc.key)) continue;
+        const r = ctx.read(table, rc.ref);
+        if (r.kind !== 'amount' || !r.value.isNegative() || r.value.isZero()) continue;
+        findings.push({
+          rule: this.meta.id,
+          severity: 'error',
+          cells: [ctx.pointer(table, rc.ref)],
+          expected: null,
+          actual: formatAmount(r.value),
+          message:
+            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：金额为 ${formatAmount(r.value)} ${ctx.unitOf(table)}。` +
+            '收入、支出及其合计不应为负数，请检查是否录入了冲减数或符号有误。',
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function isBalance(table: SemanticTable, line: Line, key: string): boolean {
+  if (/结转和结余/.test(key)) return true;
+  if (table.type === 'GK01' || table.type === 'GK04') {
+    return /结转和结余/.test(line.key) || /^收入\.年初\./.test(line.key) || /^支出\.年末\./.test(line.key);
+  }
+  return false;
+}

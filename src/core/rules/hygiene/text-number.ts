@@ -1,0 +1,46 @@
+import { parseAmount } from '../../grid/parse-amount';
+import type { Finding } from '../../report';
+import { formatAmount } from '../context';
+import type { Rule } from '../types';
+import { describe, rawCell, roleCells } from './support/cells';
+
+/**
+ * A number stored as text in an amount cell: any line × column cell of a recognized table whose
+ * role is a number (money, rate, score, count; not the free-text indicator columns). The checker
+ * reads it, but Excel's SUM skips text, so the workbook's own formulas may be wrong. Info.
+ */
+export const hygieneTextNumber: Rule = {
+  meta: {
+    id: 'HYGIENE.text-number',
+    title: '以文本存放的数字',
+    severity: 'info',
+    identity: '金额、比率、分值单元格应为数值，而不是看起来像数字的文本',
+    tables: [],
+    source: 'hygiene',
+    level: 'advisory',
+  },
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const table of ctx.tables) {
+      for (const rc of roleCells(table)) {
+        if (!rc.role) continue;
+        const cell = rawCell(ctx, table, rc.ref);
+        if (!cell || typeof cell.value !== 'string' || cell.noCachedResult || cell.error) continue;
+        const p = parseAmount(cell.value);
+        if (p.kind !== 'number' || !p.fromText) continue;
+        const shown = p.percent ? `${formatAmount(p.value.times(100))}%` : formatAmount(p.value);
+        findings.push({
+          rule: this.meta.id,
+          severity: 'info',
+          cells: [ctx.pointer(table, rc.ref)],
+          expected: null,
+          actual: p.percent ? shown : formatAmount(p.value),
+          message:
+            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：数字以文本形式存放（“${cell.value}”），按 ${shown} 读取。` +
+            '建议改为数值单元格，否则 Excel 的求和公式会漏算它。',
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,33 @@
+import type { RuleCases } from '../tester';
+import { JIXIAO } from '../subjects/edit';
+
+export const cases: RuleCases = {
+  valid: [
+    { name: '怀化 2024: 79.54%', fixture: 'huaihua-2024-jixiao.xlsx' },
+    { name: '汨罗 2023: all 100%', fixture: 'miluo-2023-jixiao.xlsx' },
+    { name: '江岸 2024 (the blank 部门整体 rate is a warning)', fixture: JIXIAO },
+  ],
+  invalid: [
+    {
+      name: '江岸 2024 部门整体: rate blank, 22854.27 / 1405.65 = 1625.89%',
+      fixture: JIXIAO,
+      findings: [
+        {
+          severity: 'warning',
+          cells: ['部门整体绩效自评表!E5', '部门整体绩效自评表!C5', '部门整体绩效自评表!D5'],
+          expected: '1625.89%',
+          message: /执行率未填写，按执行数 ÷ 预算数计算为 1625.89%/,
+        },
+      ],
+    },
+    {
+      name: 'a stated 120% (number) and 105% (text) in project tables',
+      fixture: 'miluo-2023-jixiao.xlsx',
+      set: { 'PERF_PROJECT#0 年度资金总额.执行率': 1.2, 'PERF_PROJECT#1 年度资金总额.执行率': '105%' },
+      findings: [
+        { severity: 'warning', cells: ['3-1帮代办!G6', '3-1帮代办!D6', '3-1帮代办!E6'], actual: '120.00%', message: /（帮代办工作经费） 年度资金总额：执行率 120.00% 超过 100%/ },
+        { severity: 'warning', cells: ['3-2工程建设审批!G6'], actual: '105.00%' },
+      ],
+    },
+  ],
+};
