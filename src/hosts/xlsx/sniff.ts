@@ -127,7 +127,9 @@ function startsWith(b: Uint8Array, magic: readonly number[]): boolean {
 }
 
 function fail(problem: InputProblem, detail: string): SniffFailure {
-  return { ok: false, problem, detail };
+  // Entry names come from the file itself: a damaged name may hold line breaks or control bytes.
+  // eslint-disable-next-line no-control-regex
+  return { ok: false, problem, detail: detail.replace(/[\u0000-\u001f\u007f]/g, '?') };
 }
 
 function numberOr(value: number | undefined, fallback: number): number {

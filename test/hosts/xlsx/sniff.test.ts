@@ -443,3 +443,14 @@ describe('describeProblem', () => {
     expect(line).toContain('evil name .xlsx');
   });
 });
+
+describe('sniffXlsx: regressions', () => {
+  it('a damaged entry name with a line break stays on one detail line (found by the property test, seed 860598953)', () => {
+    const bytes = fixture.slice();
+    bytes[22196] = 0;
+    bytes[22182] = 31;
+    const r = sniffXlsx(bytes);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.detail).not.toMatch(/[\r\n]/);
+  });
+});

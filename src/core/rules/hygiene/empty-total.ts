@@ -4,6 +4,7 @@ import { Decimal, ZERO } from '../../money/decimal';
 import type { Finding } from '../../report';
 import type { Line, SemanticTable } from '../../tables/types';
 import { formatAmount, type RuleContext } from '../context';
+import { childrenOf, topLevelLines } from '../shared/ledger';
 import type { Rule } from '../types';
 
 /**
@@ -92,32 +93,27 @@ function blankTotal(ctx: RuleContext, t: SemanticTable, rule: string, total: Cel
 const subject = (l: Line) => (l.code ? `${l.code} ${l.label}` : l.label);
 
 function ledger(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit): void {
-  const items = t.lines.filter((l) => l.kind !== 'total' && (l.code || l.meta?.unreadableCode));
-  const coded = items.filter((l) => l.code);
-  const isUnder = (child: Line, code: string) => !!child.code && child.code.startsWith(code) && child.code.length > code.length;
-  /** Direct children of a code ('' = the 合计): no printed line between them and it. */
-  const children = (code: string) =>
-    items.filter(
-      (l) =>
-        (code === '' || isUnder(l, code)) &&
-        !coded.some((m) => m !== l && (code === '' || isUnder(m, code)) && isUnder(l, m.code!)),
-    );
-  const partsOf = (code: string, key: string): Part[] =>
-    children(code).map((l) => ({
+  // Direct children come from the shared linear-time 科目 tree; '' is the 合计 (top level plus
+  // rows whose code could not be read).
+  const unreadable = t.lines.filter((l) => l.kind !== 'total' && !l.code && l.meta?.unreadableCode);
+  const children = (line: Line | null) => (line ? childrenOf(t, line) : [...topLevelLines(t), ...unreadable]);
+  const partsOf = (line: Line | null, key: string): Part[] =>
+    children(line).map((l) => ({
       ref: l.cells[key],
       label: l.code ?? l.label,
-      sub: l.kind === 'subtotal' && l.code ? partsOf(l.code, key) : undefined,
+      sub: l.kind === 'subtotal' && l.code ? partsOf(l, key) : undefined,
     }));
+  const blank = (ref: CellRef | undefined) => !!ref && ctx.read(t, ref).kind === 'empty';
   const amountKeys = t.columns.map((c) => c.key).filter((k) => k !== '科目编码' && k !== '科目名称');
   const colName = (k: string) => (k === '合计' ? '合计列' : `“${k}”列`);
   for (const key of amountKeys) {
     for (const total of t.lines.filter((l) => l.kind === 'total')) {
       const ref = total.cells[key];
-      emit(blankTotal(ctx, t, rule, ref, `合计行${colName(key)}`, partsOf('', key)), ref);
+      if (blank(ref)) emit(blankTotal(ctx, t, rule, ref, `合计行${colName(key)}`, partsOf(null, key)), ref);
     }
     for (const s of t.lines.filter((l) => l.kind === 'subtotal' && l.code)) {
       const ref = s.cells[key];
-      emit(blankTotal(ctx, t, rule, ref, `科目 ${subject(s)}（${s.level}）${colName(key)}`, partsOf(s.code!, key)), ref);
+      if (blank(ref)) emit(blankTotal(ctx, t, rule, ref, `科目 ${subject(s)}（${s.level}）${colName(key)}`, partsOf(s, key)), ref);
     }
   }
   // Row totals: 合计 column = the other amount columns; 本年支出.小计 = 基本支出 + 项目支出.
