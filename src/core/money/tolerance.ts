@@ -18,11 +18,19 @@ export const DEFAULT_TOLERANCE: ToleranceSettings = { halfUlp: '0.005', maxEnvel
 
 export type Verdict = 'equal' | 'rounding' | 'error';
 
-/** Envelope for an identity whose one side is a sum of `n` rounded items. */
+const parsed = new WeakMap<ToleranceSettings, { half: Decimal; cap: Decimal; byN: Decimal[] }>();
+
+/** Envelope for an identity whose one side is a sum of `n` rounded items (memoized: a hot path). */
 export function envelope(n: number, settings: ToleranceSettings = DEFAULT_TOLERANCE): Decimal {
-  const e = new Decimal(settings.halfUlp).times(n + 1);
-  const cap = new Decimal(settings.maxEnvelope);
-  return e.greaterThan(cap) ? cap : e;
+  let p = parsed.get(settings);
+  if (!p) parsed.set(settings, (p = { half: new Decimal(settings.halfUlp), cap: new Decimal(settings.maxEnvelope), byN: [] }));
+  let e = p.byN[n];
+  if (!e) {
+    e = p.half.times(n + 1);
+    if (e.greaterThan(p.cap)) e = p.cap;
+    p.byN[n] = e;
+  }
+  return e;
 }
 
 export function classifyDifference(diff: Decimal, n: number, settings: ToleranceSettings = DEFAULT_TOLERANCE): Verdict {

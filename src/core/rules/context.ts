@@ -64,9 +64,22 @@ export class RuleContext {
     return g;
   }
 
+  /** Readings memoized per context: every rule reads the same cells, and parsing makes Decimals. */
+  private readonly readings = new Map<Grid, Map<number, Reading>>();
+
   read(table: SemanticTable, ref: CellRef | undefined): Reading {
     if (!ref) return { kind: 'empty' };
-    const cell = this.grid(table).cell(ref.row, ref.col);
+    const grid = this.grid(table);
+    let memo = this.readings.get(grid);
+    if (!memo) this.readings.set(grid, (memo = new Map()));
+    const k = ref.row * 16384 + ref.col;
+    let r = memo.get(k);
+    if (!r) memo.set(k, (r = this.readUncached(grid, ref)));
+    return r;
+  }
+
+  private readUncached(grid: Grid, ref: CellRef): Reading {
+    const cell = grid.cell(ref.row, ref.col);
     if (!cell) return { kind: 'empty' };
     if (cell.noCachedResult) return { kind: 'unknown', why: '公式没有计算结果' };
     if (cell.error) return { kind: 'unknown', why: `单元格是错误值 ${cell.error}` };

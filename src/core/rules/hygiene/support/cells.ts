@@ -1,5 +1,4 @@
 import type { CellRef } from '../../../grid/address';
-import { refToA1 } from '../../../grid/address';
 import type { Cell } from '../../../grid/grid';
 import { Decimal } from '../../../money/decimal';
 import type { Line, SemanticTable, TableType } from '../../../tables/types';
@@ -41,20 +40,29 @@ export interface RoleCell {
   role: CellRole | null;
 }
 
-/** Every line × column cell of a table, each address once (merged score cells are shared by lines). */
+const roleCellCache = new WeakMap<SemanticTable, RoleCell[]>();
+
+/**
+ * Every line × column cell of a table, each address once (merged score cells are shared by lines).
+ * Four hygiene rules walk the same cells, so the list is built once per table.
+ */
 export function roleCells(table: SemanticTable): RoleCell[] {
-  const seen = new Set<string>();
+  const cached = roleCellCache.get(table);
+  if (cached) return cached;
+  const seen = new Set<number>();
   const out: RoleCell[] = [];
   const lines = [...table.lines].sort((a, b) => a.row - b.row);
   for (const line of lines) {
     for (const [key, ref] of Object.entries(line.cells)) {
-      const k = refToA1(ref);
+      const k = ref.row * 16384 + ref.col;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push({ table, line, key, ref, role: roleOf(table, line, key) });
     }
   }
-  return out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
+  out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
+  roleCellCache.set(table, out);
+  return out;
 }
 
 export function rawCell(ctx: RuleContext, table: SemanticTable, ref: CellRef): Cell | undefined {
