@@ -67,6 +67,13 @@ export class Grid {
     if (col > this.maxCol) this.maxCol = col;
   }
 
+  /** A copy whose cells can be changed without touching this grid (cells are copied shallowly). */
+  clone(): Grid {
+    const g = new Grid({ name: this.name, merges: this.merges.map((m) => ({ ...m })), hiddenRows: this.hiddenRows, hiddenCols: this.hiddenCols });
+    this.rows.forEach((line, r) => line?.forEach((cell, c) => cell && g.set(r, c, { ...cell })));
+    return g;
+  }
+
   addMerge(range: RangeRef): void {
     this.merges.push(range);
     this.mergeIndex = null;

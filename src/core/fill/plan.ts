@@ -1,0 +1,151 @@
+import { refToA1 } from '../grid/address';
+import type { Grid, Workbook } from '../grid/grid';
+import { parseAmount } from '../grid/parse-amount';
+import type { Decimal } from '../money/decimal';
+import type { Finding } from '../report';
+import { RuleContext } from '../rules/context';
+import type { SemanticTable } from '../tables/types';
+import { CALCULATORS } from './index';
+import type { Calculator, CellWrite, FillOptions, FillPlan, PlannedWrite, WriteStatus } from './types';
+
+/** Decimals a number format shows: "0.00%" → 4 (of the fraction), "#,##0.00" → 2, "0" → 0. */
+export function shownDecimals(numFmt: string): number {
+  const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
+  const dp = m ? m[1].length : 0;
+  return numFmt.includes('%') ? dp + 2 : dp;
+}
+
+export function formatValue(value: Decimal, numFmt: string): string {
+  const dp = shownDecimals(numFmt);
+  if (numFmt.includes('%')) return `${value.times(100).toFixed(Math.max(0, dp - 2))}%`;
+  return value.toFixed(dp);
+}
+
+const normalizeFormula = (f: string) => f.replace(/^=/, '').replace(/\s+/g, '').replace(/\$/g, '').toUpperCase();
+
+/**
+ * Plans every fill: computes each calculator's writes on a working copy of the sheets, applying the
+ * writes that will be made and recomputing until nothing changes (a 合计 over 类 rows sees the 类
+ * subtotals the same plan fills), then classifies each target against what the user has there.
+ * A different value or formula is a conflict: reported, and written only with `overwrite`.
+ */
+export function planFills(
+  workbook: Workbook,
+  tables: readonly SemanticTable[],
+  options: FillOptions = {},
+  calculators: readonly Calculator[] = CALCULATORS,
+): FillPlan {
+  const zeroOverZero = options.zeroOverZero ?? '100%';
+  const original = new Map(workbook.sheets.map((g) => [g.name, g]));
+  const working: Workbook = { name: workbook.name, sheets: workbook.sheets.map((g) => g.clone()) };
+  const grids = new Map(working.sheets.map((g) => [g.name, g]));
+  // 1. The ideal state: every computed value applied, recomputed until stable, so a 合计 over 类
+  //    rows sees the 类 subtotals the same plan computes.
+  let writes: CellWrite[] = [];
+  for (let pass = 0; pass < 8; pass++) {
+    const ctx = new RuleContext(working, tables, { zeroOverZeroRate: zeroOverZero });
+    const seen = new Set<string>();
+    writes = [];
+    for (const calc of calculators) {
+      for (const w of calc.plan(tables, ctx)) {
+        const k = `${w.sheet}!${w.ref.row}:${w.ref.col}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        writes.push(w);
+      }
+    }
+    let changed = false;
+    for (const w of writes) {
+      const g = grids.get(w.sheet)!;
+      const cell = g.cell(w.ref.row, w.ref.col);
+      const current = parseAmount(cell?.value ?? null);
+      if (current.kind === 'number' && current.value.equals(w.value)) continue;
+      g.set(w.ref.row, w.ref.col, { ...(cell ?? { value: null }), value: Number(w.value.toString()), formula: w.formula, noCachedResult: undefined });
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  // 2. Each target against what the user has there.
+  const planned = writes.map((w) => classify(original.get(w.sheet)!, w, options));
+  // 3. A write whose input is a target that stays unfixed (a conflict not overwritten) is not made:
+  //    its formula would show a number different from what the cell shows now.
+  const key = (sheet: string, r: { row: number; col: number }) => `${sheet}!${r.row}:${r.col}`;
+  const byKey = new Map(planned.map((p) => [key(p.sheet, p.ref), p]));
+  const blocked = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of planned) {
+      const k = key(p.sheet, p.ref);
+      if (blocked.has(k) || !willWrite(p, options)) continue;
+      const stale = p.inputs.some((r) => {
+        const input = byKey.get(key(p.sheet, r));
+        return input && input.status !== 'same-value' && input.status !== 'same-formula' && (blocked.has(key(p.sheet, r)) || !willWrite(input, options));
+      });
+      if (stale) {
+        blocked.add(k);
+        changed = true;
+      }
+    }
+  }
+  for (const p of planned) if (blocked.has(key(p.sheet, p.ref))) p.blockedBy = 'input';
+  return { writes: planned, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
+}
+
+/** Is this planned write applied under these options? */
+export function willWrite(p: PlannedWrite, options: FillOptions): boolean {
+  if (p.blockedBy) return false;
+  if (p.status === 'empty') return true;
+  if (p.status === 'same-value') return !options.values; // a constant becomes its live formula
+  if (p.status === 'same-formula') return false;
+  return !!options.overwrite;
+}
+
+/**
+ * The number format to write: a money total keeps the cell's own format (the office's house style);
+ * a total that is 0 in a blank cell gets a zero-hiding format so the published blank stays blank
+ * while the formula stays live.
+ */
+function formatFor(grid: Grid, w: CellWrite): string {
+  const cell = grid.cell(w.ref.row, w.ref.col);
+  const isMoney = !w.numFmt.includes('%') && w.quantity === '合计';
+  // the cell's own format, else that of the first input that has one (the column's house style)
+  const own = cell?.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+  const fromInputs = w.inputs.map((r) => grid.cell(r.row, r.col)?.numFmt).find((f) => f && f !== 'General' && !f.includes('%'));
+  let fmt = isMoney ? own ?? fromInputs ?? w.numFmt : w.numFmt;
+  const blank = !cell || cell.value === null || cell.value === '';
+  if (isMoney && w.value.isZero() && blank && !fmt.includes(';')) fmt = `${fmt};-${fmt};`;
+  return fmt;
+}
+
+function classify(grid: Grid, write: CellWrite, options: FillOptions): PlannedWrite {
+  const w = { ...write, numFmt: formatFor(grid, write) };
+  const cell = grid.cell(w.ref.row, w.ref.col);
+  const shown = (c: typeof cell) => (c?.formula ? `=${c.formula}` : c?.value === null || c?.value === undefined ? null : String(c.value));
+  const current = shown(cell);
+  let status: WriteStatus;
+  if (!cell || ((cell.value === null || cell.value === '') && !cell.formula)) status = 'empty';
+  else if (cell.formula && normalizeFormula(cell.formula) === normalizeFormula(w.formula)) status = 'same-formula';
+  else if (cell.formula && !options.values) status = 'conflict'; // a user's formula is never replaced silently
+  else {
+    const p = parseAmount(cell.value);
+    const dp = shownDecimals(w.numFmt);
+    status =
+      p.kind === 'number' && p.value.toDecimalPlaces(dp).equals(w.value.toDecimalPlaces(dp)) && !cell.noCachedResult ? 'same-value' : 'conflict';
+  }
+  return { ...w, status, current };
+}
+
+function conflictFinding(p: PlannedWrite, options: FillOptions): Finding {
+  const expected = formatValue(p.value, p.numFmt);
+  const sameNumber = p.current !== null && !p.current.startsWith('=') ? false : true;
+  return {
+    rule: 'FILL.differs',
+    severity: 'warning',
+    cells: [{ sheet: p.sheet, address: refToA1(p.ref) }],
+    expected,
+    actual: p.current,
+    message:
+      `${p.description}：表中为“${p.current}”，按计算应为 ${expected}（公式 =${p.formula}）。` +
+      (options.overwrite ? '已按计算结果替换。' : sameNumber ? '单元格里是用户自己的公式，未改动；确认后用 --overwrite 替换。' : '未改动；确认后用 --overwrite 替换。'),
+  };
+}

@@ -1,0 +1,67 @@
+import type { CellRef } from '../grid/address';
+import type { Decimal } from '../money/decimal';
+import type { Finding } from '../report';
+import type { SemanticTable } from '../tables/types';
+
+/**
+ * One computed cell: the live Excel formula that keeps the workbook correct without the add-in, and
+ * the value it evaluates to (written as the formula's cached result, or alone in values mode).
+ */
+export interface CellWrite {
+  sheet: string;
+  ref: CellRef;
+  /** Formula without the leading "=", in A1 notation on `sheet`. */
+  formula: string;
+  /** The computed value (a fraction for percentages: 0.7954 for 79.54%). */
+  value: Decimal;
+  /** The cells the formula reads (on `sheet`): a write whose input is left unfixed is not made. */
+  inputs: CellRef[];
+  /** Number format to apply, e.g. "0.00%", "0.00", "0". */
+  numFmt: string;
+  /** Which calculator made it, e.g. "执行率", "得分", "合计". */
+  quantity: string;
+  /** Plain-Chinese description for listings: "怀化… 年度资金总额 执行率 = 全年执行数 ÷ 全年预算数". */
+  description: string;
+}
+
+/** What the target cell holds today, compared with the computed write. */
+export type WriteStatus =
+  /** Empty: safe to write. */
+  | 'empty'
+  /** Holds the same value (within display rounding) as a constant: writing the formula changes no number. */
+  | 'same-value'
+  /** Already holds this very formula. */
+  | 'same-formula'
+  /** Holds a different value or a different formula: changed only with --overwrite. */
+  | 'conflict';
+
+export interface PlannedWrite extends CellWrite {
+  status: WriteStatus;
+  /** The current content, as shown ("=SUM(C8:C32)", "103.27", null when empty). */
+  current: string | null;
+  /** Not written because an input cell is a conflict left as it is. */
+  blockedBy?: 'input';
+}
+
+export interface FillOptions {
+  /** Write values instead of formulas. */
+  values?: boolean;
+  /** Replace a different user value or formula (conflicts). */
+  overwrite?: boolean;
+  /** 0/0 执行率/控制率 convention: the seeds print 100%. */
+  zeroOverZero?: '100%' | '0%' | 'blank';
+}
+
+export interface FillPlan {
+  writes: PlannedWrite[];
+  /** "computed value differs" findings for conflicts (kept when not overwritten). */
+  findings: Finding[];
+}
+
+/** A calculator: one computed quantity over the tables it knows. */
+export interface Calculator {
+  quantity: string;
+  /** Chinese name for listings. */
+  title: string;
+  plan(tables: readonly SemanticTable[], ctx: import('../rules/context').RuleContext): CellWrite[];
+}
