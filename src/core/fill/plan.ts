@@ -37,10 +37,50 @@ export function planFills(
 ): FillPlan {
   const zeroOverZero = options.zeroOverZero ?? '100%';
   const original = new Map(workbook.sheets.map((g) => [g.name, g]));
+  // 1. The ideal state: every computed value applied, recomputed until stable, so a 合计 over 类
+  //    rows sees the 类 subtotals the same plan computes. Conflicts are judged against it.
+  const ideal = settle(workbook, tables, calculators, zeroOverZero, () => true);
+  // 2. Each target against what the user has there.
+  const planned = ideal.map((w) => classify(original.get(w.sheet)!, w, options));
+  // 3. A constant that equals its computed value becomes a formula only if every input it reads is
+  //    as computed: one reading a conflict left as it is would then show a different number.
+  const key = (sheet: string, r: { row: number; col: number }) => `${sheet}!${r.row}:${r.col}`;
+  const byKey = new Map(planned.map((p) => [key(p.sheet, p.ref), p]));
+  const unfixed = (sheet: string, r: { row: number; col: number }): boolean => {
+    const input = byKey.get(key(sheet, r));
+    return !!input && input.status !== 'same-value' && input.status !== 'same-formula' && (input.blockedBy !== undefined || !willWrite(input, options));
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of planned) {
+      if (p.blockedBy || p.status === 'empty' || !willWrite(p, options)) continue;
+      if (p.inputs.some((r) => unfixed(p.sheet, r))) {
+        p.blockedBy = 'input';
+        changed = true;
+      }
+    }
+  }
+  // 4. What is written is computed from the workbook as it will be: the written cells applied, the
+  //    kept ones as they are (a blank 总分 gets the sum of the scores actually shown).
+  const writing = new Set(planned.filter((p) => willWrite(p, options)).map((p) => key(p.sheet, p.ref)));
+  const asWritten = new Map(settle(workbook, tables, calculators, zeroOverZero, (w) => writing.has(key(w.sheet, w.ref))).map((w) => [key(w.sheet, w.ref), w.value]));
+  for (const p of planned) {
+    const v = asWritten.get(key(p.sheet, p.ref));
+    if (writing.has(key(p.sheet, p.ref)) && v) p.value = v;
+  }
+  return { writes: planned, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
+}
+
+/** Computes every write on a copy of the sheets, applying those `apply` selects, until stable. */
+function settle(
+  workbook: Workbook,
+  tables: readonly SemanticTable[],
+  calculators: readonly Calculator[],
+  zeroOverZero: '100%' | '0%' | 'blank',
+  apply: (w: CellWrite) => boolean,
+): CellWrite[] {
   const working: Workbook = { name: workbook.name, sheets: workbook.sheets.map((g) => g.clone()) };
   const grids = new Map(working.sheets.map((g) => [g.name, g]));
-  // 1. The ideal state: every computed value applied, recomputed until stable, so a 合计 over 类
-  //    rows sees the 类 subtotals the same plan computes.
   let writes: CellWrite[] = [];
   for (let pass = 0; pass < 8; pass++) {
     const ctx = new RuleContext(working, tables, { zeroOverZeroRate: zeroOverZero });
@@ -56,6 +96,7 @@ export function planFills(
     }
     let changed = false;
     for (const w of writes) {
+      if (!apply(w)) continue;
       const g = grids.get(w.sheet)!;
       const cell = g.cell(w.ref.row, w.ref.col);
       const current = parseAmount(cell?.value ?? null);
@@ -65,30 +106,7 @@ export function planFills(
     }
     if (!changed) break;
   }
-  // 2. Each target against what the user has there.
-  const planned = writes.map((w) => classify(original.get(w.sheet)!, w, options));
-  // 3. A write whose input is a target that stays unfixed (a conflict not overwritten) is not made:
-  //    its formula would show a number different from what the cell shows now.
-  const key = (sheet: string, r: { row: number; col: number }) => `${sheet}!${r.row}:${r.col}`;
-  const byKey = new Map(planned.map((p) => [key(p.sheet, p.ref), p]));
-  const blocked = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const p of planned) {
-      const k = key(p.sheet, p.ref);
-      if (blocked.has(k) || !willWrite(p, options)) continue;
-      const stale = p.inputs.some((r) => {
-        const input = byKey.get(key(p.sheet, r));
-        return input && input.status !== 'same-value' && input.status !== 'same-formula' && (blocked.has(key(p.sheet, r)) || !willWrite(input, options));
-      });
-      if (stale) {
-        blocked.add(k);
-        changed = true;
-      }
-    }
-  }
-  for (const p of planned) if (blocked.has(key(p.sheet, p.ref))) p.blockedBy = 'input';
-  return { writes: planned, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
+  return writes;
 }
 
 /** Is this planned write applied under these options? */
@@ -108,6 +126,8 @@ export function willWrite(p: PlannedWrite, options: FillOptions): boolean {
 function formatFor(grid: Grid, w: CellWrite): string {
   const cell = grid.cell(w.ref.row, w.ref.col);
   const isMoney = !w.numFmt.includes('%') && w.quantity === '合计';
+  // scores keep the cell's own format (9 stays "9", not "9.00")
+  if (w.quantity === '指标得分' && cell?.numFmt && cell.numFmt !== 'General') return cell.numFmt;
   // the cell's own format, else that of the first input that has one (the column's house style)
   const own = cell?.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
   const fromInputs = w.inputs.map((r) => grid.cell(r.row, r.col)?.numFmt).find((f) => f && f !== 'General' && !f.includes('%'));
@@ -128,7 +148,8 @@ function classify(grid: Grid, write: CellWrite, options: FillOptions): PlannedWr
   else if (cell.formula && !options.values) status = 'conflict'; // a user's formula is never replaced silently
   else {
     const p = parseAmount(cell.value);
-    const dp = shownDecimals(w.numFmt);
+    // compare at the calculator's precision, not at whatever the cell's own format shows
+    const dp = shownDecimals(write.numFmt);
     status =
       p.kind === 'number' && p.value.toDecimalPlaces(dp).equals(w.value.toDecimalPlaces(dp)) && !cell.noCachedResult ? 'same-value' : 'conflict';
   }
