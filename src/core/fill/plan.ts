@@ -153,11 +153,11 @@ function classify(grid: Grid, write: CellWrite, options: FillOptions): PlannedWr
     status =
       p.kind === 'number' && p.value.toDecimalPlaces(dp).equals(w.value.toDecimalPlaces(dp)) && !cell.noCachedResult ? 'same-value' : 'conflict';
   }
-  return { ...w, status, current };
+  return { ...w, status, current, valueFormat: write.numFmt };
 }
 
 function conflictFinding(p: PlannedWrite, options: FillOptions): Finding {
-  const expected = formatValue(p.value, p.numFmt);
+  const expected = formatValue(p.value, p.valueFormat);
   const sameNumber = p.current !== null && !p.current.startsWith('=') ? false : true;
   return {
     rule: 'FILL.differs',

@@ -39,6 +39,8 @@ export interface PlannedWrite extends CellWrite {
   status: WriteStatus;
   /** The current content, as shown ("=SUM(C8:C32)", "103.27", null when empty). */
   current: string | null;
+  /** The calculator's own format: the precision values are compared and reported at. */
+  valueFormat: string;
   /** Not written because an input cell is a conflict left as it is. */
   blockedBy?: 'input';
 }

@@ -34,7 +34,7 @@ describe('calculators on the 绩效 fixtures: the published 执行率 and 得分
       const line = t.line('预算执行')!;
       const rate = at(p.writes, t.sheet, refToA1(line.cells['执行率']));
       const score = at(p.writes, t.sheet, refToA1(line.cells['得分']));
-      expect([formatValue(rate.value, rate.numFmt), rate.status]).toEqual([expected[key][0], 'same-value']);
+      expect([formatValue(rate.value, rate.valueFormat), rate.status]).toEqual([expected[key][0], 'same-value']);
       expect([score.value.toString(), score.status]).toEqual([expected[key][1], 'same-value']);
       expect(score.formula).toMatch(/^IFERROR\(ROUND\(20\*MIN\(1,D\d+\/C\d+\),0\),0\)$/);
     }
@@ -46,7 +46,7 @@ describe('calculators on the 绩效 fixtures: the published 执行率 and 得分
     const t = r.tables.find((x) => x.type === 'PERF_DEPT')!;
     const line = t.line('预算执行')!;
     const rate = at(p.writes, t.sheet, refToA1(line.cells['执行率']));
-    expect([formatValue(rate.value, rate.numFmt), rate.status, refToA1(rate.ref)]).toEqual(['1625.89%', 'empty', 'E5']);
+    expect([formatValue(rate.value, rate.valueFormat), rate.status, refToA1(rate.ref)]).toEqual(['1625.89%', 'empty', 'E5']);
     expect(rate.formula).toBe('IF(AND(N(D5)=0,N(C5)=0),1,IFERROR(ROUND(D5/C5,4),0))');
     expect(at(p.writes, t.sheet, 'F5').value.toString()).toBe('20');
   });
@@ -57,18 +57,18 @@ describe('calculators on the 绩效 fixtures: the published 执行率 and 得分
     const line = t.line('年度资金总额')!;
     const rate = at(p.writes, t.sheet, refToA1(line.cells['执行率']));
     const score = at(p.writes, t.sheet, refToA1(line.cells['得分']));
-    expect([formatValue(rate.value, rate.numFmt), rate.status, rate.formula]).toEqual(['79.54%', 'same-value', 'IF(AND(N(E5)=0,N(D5)=0),1,IFERROR(ROUND(E5/D5,4),0))']);
+    expect([formatValue(rate.value, rate.valueFormat), rate.status, rate.formula]).toEqual(['79.54%', 'same-value', 'IF(AND(N(E5)=0,N(D5)=0),1,IFERROR(ROUND(E5/D5,4),0))']);
     expect([score.value.toString(), score.status, score.formula]).toEqual(['7.95', 'same-value', 'IFERROR(ROUND(F5*MIN(1,E5/D5),2),0)']);
     const base = r.tables.find((x) => x.type === 'PERF_BASE')!;
     const control = at(p.writes, base.sheet, refToA1(base.cell('控制率', '值')!));
-    expect([formatValue(control.value, control.numFmt), control.status]).toEqual(['89.47%', 'same-value']);
+    expect([formatValue(control.value, control.valueFormat), control.status]).toEqual(['89.47%', 'same-value']);
     expect(p.findings).toEqual([]);
   });
 
   test('怀化 2023: the wrong 控制率 87.88% is flagged (58 ÷ 57 = 101.75%), not overwritten', async () => {
     const { p } = await plan('huaihua-2023-jixiao.xlsx').then((x) => ({ p: x.plan }));
     const control = p.writes.find((w) => w.quantity === '控制率' && refToA1(w.ref) === 'F4')!;
-    expect([control.status, formatValue(control.value, control.numFmt), control.current]).toEqual(['conflict', '101.75%', '0.8788']);
+    expect([control.status, formatValue(control.value, control.valueFormat), control.current]).toEqual(['conflict', '101.75%', '0.8788']);
     expect(p.findings.map((f) => [f.rule, f.cells[0].address, f.expected])).toContainEqual(['FILL.differs', 'F4', '101.75%']);
     // the 项目支出成本控制 indicator: ≤202万元 against 533.63万元 scores 反向 10 × 202/533.63 = 3.79, printed 1.5
     expect(p.findings.map((f) => [f.cells[0].address, f.expected, f.actual])).toContainEqual(['H15', '3.79', '1.5']);
