@@ -10,6 +10,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Grid } from '../src/core/grid/grid';
 import { analyze } from '../src/core/analyze';
+import { planFills } from '../src/core/fill/plan';
 import { FUNCTIONAL_CLASSES } from '../src/core/tables/catalog/functional-classes';
 import { recognizeWorkbook } from '../src/core/tables/recognize';
 import { loadXlsx } from '../src/hosts/xlsx/load';
@@ -90,14 +91,16 @@ function generatedGk03(n: number): Grid {
 }
 
 async function main() {
-  const fixtures: Record<string, { loadMs: number; recognizeMs: number; checkMs: number; tables: number; findings: number }> = {};
+  const fixtures: Record<string, { loadMs: number; recognizeMs: number; checkMs: number; fillMs: number; fills: number; tables: number; findings: number }> = {};
   for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort()) {
     const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, file)));
     const loadMs = await timeAsync(5, () => loadXlsx(bytes, file));
     const wb = await loadXlsx(bytes, file);
     const recognizeMs = time(21, () => recognizeWorkbook(wb));
     const checkMs = time(21, () => analyze(wb));
-    fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), checkMs: round(checkMs), tables: recognizeWorkbook(wb).tables.length, findings: analyze(wb).findings.length };
+    const recognized = recognizeWorkbook(wb).tables;
+    const fillMs = time(21, () => planFills(wb, recognized));
+    fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), checkMs: round(checkMs), fillMs: round(fillMs), fills: planFills(wb, recognized).writes.length, tables: recognizeWorkbook(wb).tables.length, findings: analyze(wb).findings.length };
   }
   const generated: Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number; checkMs: number; checkMsPer1000Rows: number }> = {};
   for (const n of [1000, 2000, 5000, 10000]) {
@@ -116,8 +119,8 @@ async function main() {
     return;
   }
   console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
-  console.log('\nfixture                         load    recognize  check(recognize+rules)  tables  findings');
-  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${String(v.tables).padStart(3)}  ${String(v.findings).padStart(6)}`);
+  console.log('\nfixture                         load    recognize  check(recognize+rules)  fills(plan)  tables  findings  fills');
+  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${v.fillMs.toFixed(3).padStart(9)}  ${String(v.tables).padStart(6)}  ${String(v.findings).padStart(8)}  ${String(v.fills).padStart(5)}`);
   console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
   for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
 }

@@ -3,11 +3,14 @@ import { analyze, toReport } from '../core/analyze';
 import type { CheckReport } from '../core/report';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
+import { WorkbookWriteError } from '../hosts/xlsx/write';
+import { WorkbookFileError } from '../hosts/xlsx/write-node';
 import { RULES } from '../core/rules/registry';
+import { FillUsageError, formatFillText, parseFillArgs, runFill } from './fill';
 import { formatJson, formatRules, formatText } from './reporters';
 
-/** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64 } as const;
+/** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73 } as const;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,6 +27,12 @@ const USAGE = `用法 / Usage:
       Rounding differences (尾差) are grouped per sheet unless --show-rounding.
   gongkai check --rules
       列出全部检查规则（编号、名称、等式）。 / List every rule with its id, title and identity.
+  gongkai fill IN.xlsx -o OUT.xlsx [--values] [--overwrite] [--force] [--format text|json]
+  gongkai fill IN.xlsx --in-place [--values] [--overwrite]
+      填写计算列（执行率、得分、总分、合计/小计、控制率），默认写入 Excel 公式；与计算值不同的单元格只报告、
+      不改动（--overwrite 确认替换）；结果写到新文件（--in-place 覆盖原文件前先备份）。
+      Fill computed cells as live formulas (--values: numbers); cells that differ are reported and kept
+      unless --overwrite; output goes to a new file (--in-place keeps a backup).
   gongkai --help | --version`;
 
 class UsageError extends Error {}
@@ -67,6 +76,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(VERSION);
       return EXIT.ok;
     }
+    if (command === 'fill') {
+      const fillArgs = parseFillArgs(rest);
+      const result = await runFill(fillArgs);
+      io.stdout(fillArgs.format === 'json' ? JSON.stringify(result, null, 2) : formatFillText(result));
+      return EXIT.ok;
+    }
     if (command !== 'check') throw new UsageError(`未知命令“${command}”。 / Unknown command "${command}".`);
     const args = parseCheckArgs(rest);
     if (args.listRules) {
@@ -85,13 +100,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     } else io.stdout(reports.map((r) => formatText(r, { expandRounding: args.expandRounding })).join('\n\n'));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FillUsageError) {
       io.stderr(`${e.message}\n${USAGE}`);
       return EXIT.usage;
     }
     if (e instanceof WorkbookReadError) {
       io.stderr(e.message);
       return EXIT.unreadable;
+    }
+    if (e instanceof WorkbookFileError || e instanceof WorkbookWriteError) {
+      io.stderr(e.message.split('\n')[0]);
+      return EXIT.cannotWrite;
     }
     const detail = e instanceof Error ? e.message : String(e);
     io.stderr(`内部错误：${detail.split('\n')[0]}（请将此文件反馈给开发者）。 / Internal error: ${detail.split('\n')[0]}.`);

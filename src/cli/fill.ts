@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { refToA1 } from '../core/grid/address';
 import { formatValue, planFills, willWrite } from '../core/fill/plan';
@@ -74,7 +74,7 @@ export async function runFill(args: FillArgs): Promise<FillResult> {
   if (args.inPlace) {
     target = args.input;
     backup = backupPath(args.input);
-    await fs.copyFile(args.input, backup);
+    await fs.copyFile(args.input, backup, fsConstants.COPYFILE_EXCL);
     await writeWorkbookFile(target, outBytes, { overwriteExisting: true });
   } else {
     await writeWorkbookFile(target, outBytes, { overwriteExisting: args.force });

@@ -28,8 +28,8 @@ export const indicatorScore: Calculator = {
         if (weight === null || weight.isZero()) continue;
         const tc = grid.cell(tRef.row, tRef.col);
         const ac = grid.cell(aRef.row, aRef.col);
-        const target = parseTarget(tc?.value === undefined ? null : (tc.value as string | number | null), tc?.numFmt);
-        const actual = parseActual(ac?.value === undefined ? null : (ac.value as string | number | null), ac?.numFmt);
+        const target = cached(targets, tc?.value, tc?.numFmt, parseTarget);
+        const actual = cached(actuals, ac?.value, ac?.numFmt, parseActual);
         const exact = quantitativeScore(weight, target, actual);
         if (exact === null || target.kind !== 'quantitative' || !isQuantity(actual)) continue;
         const positive = target.direction !== 'negative';
@@ -56,3 +56,20 @@ export const indicatorScore: Calculator = {
 };
 
 const isPercent = (fmt?: string) => !!fmt && fmt.includes('%');
+
+// Parsing indicator texts is regex-heavy and the planner recomputes fills several times: memoize by
+// text and format (bounded, the texts of one office's workbooks repeat).
+const targets = new Map<string, ReturnType<typeof parseTarget>>();
+const actuals = new Map<string, ReturnType<typeof parseActual>>();
+
+function cached<T>(memo: Map<string, T>, value: unknown, numFmt: string | undefined, parse: (raw: string | number | null, numFmt?: string) => T): T {
+  const raw = value === undefined || value === null ? null : typeof value === 'number' || typeof value === 'string' ? value : String(value);
+  const k = `${typeof raw}:${String(raw)}|${numFmt ?? ''}`;
+  let v = memo.get(k);
+  if (v === undefined) {
+    if (memo.size > 10000) memo.clear();
+    v = parse(raw, numFmt);
+    memo.set(k, v);
+  }
+  return v;
+}

@@ -63,7 +63,8 @@ export function planFills(
   // 4. What is written is computed from the workbook as it will be: the written cells applied, the
   //    kept ones as they are (a blank 总分 gets the sum of the scores actually shown).
   const writing = new Set(planned.filter((p) => willWrite(p, options)).map((p) => key(p.sheet, p.ref)));
-  const asWritten = new Map(settle(workbook, tables, calculators, zeroOverZero, (w) => writing.has(key(w.sheet, w.ref))).map((w) => [key(w.sheet, w.ref), w.value]));
+  const isWritten = (w: CellWrite) => writing.has(key(w.sheet, w.ref));
+  const asWritten = new Map(settle(workbook, tables, calculators, zeroOverZero, isWritten, ideal.filter(isWritten)).map((w) => [key(w.sheet, w.ref), w.value]));
   for (const p of planned) {
     const v = asWritten.get(key(p.sheet, p.ref));
     if (writing.has(key(p.sheet, p.ref)) && v) p.value = v;
@@ -78,9 +79,15 @@ function settle(
   calculators: readonly Calculator[],
   zeroOverZero: '100%' | '0%' | 'blank',
   apply: (w: CellWrite) => boolean,
+  /** Start from these values (the ideal ones): the loop then only corrects what differs. */
+  seed: readonly CellWrite[] = [],
 ): CellWrite[] {
   const working: Workbook = { name: workbook.name, sheets: workbook.sheets.map((g) => g.clone()) };
   const grids = new Map(working.sheets.map((g) => [g.name, g]));
+  for (const w of seed) {
+    const g = grids.get(w.sheet)!;
+    g.set(w.ref.row, w.ref.col, { ...(g.cell(w.ref.row, w.ref.col) ?? { value: null }), value: Number(w.value.toString()), formula: w.formula, noCachedResult: undefined });
+  }
   let writes: CellWrite[] = [];
   for (let pass = 0; pass < 8; pass++) {
     const ctx = new RuleContext(working, tables, { zeroOverZeroRate: zeroOverZero });

@@ -68,8 +68,10 @@ function convertCell(cell: ExcelJS.Cell): Cell | null {
     if ('formula' in o || 'sharedFormula' in o) {
       const f = o as FormulaValue;
       const formula = cell.formula || f.formula || f.sharedFormula || '';
-      if (f.result === undefined || f.result === null) return { value: null, formula, noCachedResult: true, numFmt };
-      const result = f.result as unknown;
+      // exceljs leaves a cached 0 out of the value object; its `result` getter still has it.
+      const cached = f.result ?? (cell as unknown as { result?: unknown }).result;
+      if (cached === undefined || cached === null) return { value: null, formula, noCachedResult: true, numFmt };
+      const result = cached as unknown;
       if (typeof result === 'object' && result !== null && 'error' in (result as object)) {
         return { value: null, formula, error: String((result as { error: unknown }).error), numFmt };
       }

@@ -71,3 +71,14 @@ describe('loadXlsx', () => {
     expect(textNumberCells(gk02, { top: 6, left: 2, bottom: 31, right: 8 })).toEqual([]);
   });
 });
+
+describe('loadXlsx: cached results', () => {
+  test('a formula whose cached result is 0 reads as 0, not as uncalculated', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    ws.getCell('A1').value = { formula: 'SUM(B1:B2)', result: 0 } as ExcelJS.CellFormulaValue;
+    const g = (await loadXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 'z.xlsx')).sheets[0];
+    expect(g.cell(0, 0)).toMatchObject({ value: 0, formula: 'SUM(B1:B2)' });
+    expect(g.cell(0, 0)?.noCachedResult).toBeUndefined();
+  });
+});
