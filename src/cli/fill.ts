@@ -2,7 +2,7 @@ import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { refToA1 } from '../core/grid/address';
 import { formatValue, planFills, willWrite } from '../core/fill/plan';
-import type { FillOptions, PlannedWrite } from '../core/fill/types';
+import type { BandSuggestion, FillOptions, PlannedWrite } from '../core/fill/types';
 import type { Finding } from '../core/report';
 import { recognizeWorkbook } from '../core/tables/recognize';
 import { loadXlsx, WorkbookReadError } from '../hosts/xlsx/load';
@@ -56,6 +56,7 @@ export interface FillResult {
   written: number;
   writes: { sheet: string; address: string; formula: string | null; value: string; status: PlannedWrite['status']; written: boolean; quantity: string }[];
   findings: Finding[];
+  suggestions: BandSuggestion[];
 }
 
 /** gongkai fill: plan the fills, apply them to a copy of the workbook's bytes, write a new file. */
@@ -94,6 +95,7 @@ export async function runFill(args: FillArgs): Promise<FillResult> {
       quantity: w.quantity,
     })),
     findings: plan.findings,
+    suggestions: plan.suggestions,
   };
 }
 
@@ -107,6 +109,14 @@ export function formatFillText(r: FillResult): string {
   if (conflicts.length) {
     lines.push(`与计算值不同的单元格 ${conflicts.length} 个${conflicts.some((w) => w.written) ? '（已按 --overwrite 替换）' : '（未改动，确认后用 --overwrite 替换）'}：`);
     for (const f of r.findings) lines.push(`  警告 ${f.cells.map((c) => `${c.sheet}!${c.address}`).join(',')} ${f.message}`);
+  }
+  if (r.suggestions.length) {
+    const outside = r.suggestions.filter((x) => x.scoreInside === false);
+    lines.push(
+      `定性指标 ${r.suggestions.length} 个不自动计分，已给出建议分值区间（--format json 查看全部）` +
+        (outside.length ? `；其中得分不在建议区间的 ${outside.length} 个：` : '；表中得分都在建议区间内。'),
+    );
+    for (const x of outside) lines.push(`  提示 ${x.sheet}!${x.address} ${x.message}`);
   }
   const skipped = r.writes.filter((w) => !w.written && w.status !== 'conflict' && w.status !== 'same-formula').length;
   if (skipped) lines.push(`另有 ${skipped} 个单元格因其引用的单元格未改动而保持原样。`);

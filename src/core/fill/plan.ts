@@ -6,6 +6,7 @@ import type { Finding } from '../report';
 import { RuleContext } from '../rules/context';
 import type { SemanticTable } from '../tables/types';
 import { CALCULATORS } from './index';
+import { suggestBands } from './suggest-bands';
 import type { Calculator, CellWrite, FillOptions, FillPlan, PlannedWrite, WriteStatus } from './types';
 
 /** Decimals a number format shows: "0.00%" → 4 (of the fraction), "#,##0.00" → 2, "0" → 0. */
@@ -69,7 +70,8 @@ export function planFills(
     const v = asWritten.get(key(p.sheet, p.ref));
     if (writing.has(key(p.sheet, p.ref)) && v) p.value = v;
   }
-  return { writes: planned, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
+  const suggestions = suggestBands(tables, new RuleContext(workbook, tables, { zeroOverZeroRate: zeroOverZero }));
+  return { writes: planned, suggestions, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
 }
 
 /** Computes every write on a copy of the sheets, applying those `apply` selects, until stable. */

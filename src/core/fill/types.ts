@@ -54,8 +54,23 @@ export interface FillOptions {
   zeroOverZero?: '100%' | '0%' | 'blank';
 }
 
+/** A qualitative indicator's suggested score band, for the user to confirm (never written). */
+export interface BandSuggestion {
+  sheet: string;
+  /** The 得分 cell. */
+  address: string;
+  indicator: string;
+  band: 'achieved' | 'partly' | 'not-achieved';
+  min: string;
+  max: string;
+  /** Whether the printed 得分 lies in the band (null when blank). */
+  scoreInside: boolean | null;
+  message: string;
+}
+
 export interface FillPlan {
   writes: PlannedWrite[];
+  suggestions: BandSuggestion[];
   /** "computed value differs" findings for conflicts (kept when not overwritten). */
   findings: Finding[];
 }

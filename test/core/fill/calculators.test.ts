@@ -117,3 +117,13 @@ describe('calculators on the 公开 fixture', () => {
     expect(at(p.writes, '公开02表', 'C7').status).toBe('conflict');
   });
 });
+
+describe('qualitative indicators: a suggested band, never a score', () => {
+  test('怀化 2024 经济效益 效果明显 → 效果良好 is 部分达成 (2.5–4 of 5); the printed 3 lies inside', async () => {
+    const { plan: p } = await plan('huaihua-2024-jixiao.xlsx');
+    const s = p.suggestions.find((x) => x.address === 'H21')!;
+    expect([s.band, s.min, s.max, s.scoreInside]).toEqual(['partly', '2.5', '4', true]);
+    expect(p.writes.some((w) => refToA1(w.ref) === 'H21' && w.sheet === s.sheet)).toBe(false);
+    expect(s.message).toMatch(/定性指标，不自动计分/);
+  });
+});
