@@ -1,8 +1,8 @@
-import type { CellRef } from '../grid/address';
 import { Decimal } from '../money/decimal';
 import { a1 } from './formula';
 import { parseActual, parseTarget, quantitativeScore, unitFactor, isQuantity } from './indicator';
-import { amount, excelRound } from './read';
+import { excelRound } from './read';
+import { scorableIndicators } from './indicator-rows';
 import type { Calculator, CellWrite } from './types';
 
 /**
@@ -17,39 +17,28 @@ export const indicatorScore: Calculator = {
   title: '定量指标得分 = 分值 × 完成比例（正向 B/A，反向 A/B），不超过分值',
   plan(tables, ctx) {
     const out: CellWrite[] = [];
-    for (const t of tables) {
-      if (t.type !== 'PERF_DEPT' && t.type !== 'PERF_PROJECT') continue;
-      const grid = ctx.grid(t);
-      for (const line of t.lines) {
-        if (!line.key.startsWith('指标.') || line.meta?.notApplicable || line.meta?.scoreShared) continue;
-        const { 分值: w, 得分: s, 目标值: tRef, 实际值: aRef } = line.cells as Record<string, CellRef | undefined>;
-        if (!w || !s || !tRef || !aRef) continue;
-        const weight = amount(ctx, t, w);
-        if (weight === null || weight.isZero()) continue;
-        const tc = grid.cell(tRef.row, tRef.col);
-        const ac = grid.cell(aRef.row, aRef.col);
-        const target = cached(targets, tc?.value, tc?.numFmt, parseTarget);
-        const actual = cached(actuals, ac?.value, ac?.numFmt, parseActual);
-        const exact = quantitativeScore(weight, target, actual);
-        if (exact === null || target.kind !== 'quantitative' || !isQuantity(actual)) continue;
-        const positive = target.direction !== 'negative';
-        const bothCells = typeof tc?.value === 'number' && typeof ac?.value === 'number' && isPercent(tc.numFmt) === isPercent(ac.numFmt);
-        const factor = unitFactor(actual.unit, target.target.unit) ?? new Decimal(1);
-        const A = bothCells ? a1(tRef) : target.target.value.toString();
-        const B = bothCells ? a1(aRef) : actual.value.times(factor).toString();
-        const W = a1(w);
-        const ratio = positive ? `${B}/${A}` : `${A}/${B}`;
-        out.push({
-          sheet: t.sheet,
-          ref: s,
-          formula: `ROUND(MIN(${W},${W}*${ratio}),2)`,
-          inputs: bothCells ? [w, tRef, aRef] : [w],
-          value: excelRound(exact, 2),
-          numFmt: '0.00',
-          quantity: '指标得分',
-          description: `${t.sheet} 指标“${String(line.meta?.name ?? line.label)}”得分 = ${positive ? '分值 × 实际 ÷ 目标（正向' + (target.direction === 'exact' ? '，未写方向按正向' : '') + '）' : '分值 × 目标 ÷ 实际（反向）'}，不超过分值`,
-        });
-      }
+    for (const { table: t, line, weightRef: w, scoreRef: s, targetRef: tRef, actualRef: aRef, weight, target: tc, actual: ac } of scorableIndicators(tables, ctx)) {
+      const target = cached(targets, tc?.value, tc?.numFmt, parseTarget);
+      const actual = cached(actuals, ac?.value, ac?.numFmt, parseActual);
+      const exact = quantitativeScore(weight, target, actual);
+      if (exact === null || target.kind !== 'quantitative' || !isQuantity(actual)) continue;
+      const positive = target.direction !== 'negative';
+      const bothCells = typeof tc?.value === 'number' && typeof ac?.value === 'number' && isPercent(tc.numFmt) === isPercent(ac.numFmt);
+      const factor = unitFactor(actual.unit, target.target.unit) ?? new Decimal(1);
+      const A = bothCells ? a1(tRef) : target.target.value.toString();
+      const B = bothCells ? a1(aRef) : actual.value.times(factor).toString();
+      const W = a1(w);
+      const ratio = positive ? `${B}/${A}` : `${A}/${B}`;
+      out.push({
+        sheet: t.sheet,
+        ref: s,
+        formula: `ROUND(MIN(${W},${W}*${ratio}),2)`,
+        inputs: bothCells ? [w, tRef, aRef] : [w],
+        value: excelRound(exact, 2),
+        numFmt: '0.00',
+        quantity: '指标得分',
+        description: `${t.sheet} 指标“${String(line.meta?.name ?? line.label)}”得分 = ${positive ? '分值 × 实际 ÷ 目标（正向' + (target.direction === 'exact' ? '，未写方向按正向' : '') + '）' : '分值 × 目标 ÷ 实际（反向）'}，不超过分值`,
+      });
     }
     return out;
   },

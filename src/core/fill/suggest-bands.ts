@@ -1,8 +1,9 @@
-import { refToA1, type CellRef } from '../grid/address';
+import { refToA1 } from '../grid/address';
 import type { RuleContext } from '../rules/context';
 import type { SemanticTable } from '../tables/types';
 import { qualitativeBand } from './indicator';
 import { amount } from './read';
+import { scorableIndicators } from './indicator-rows';
 import type { BandSuggestion } from './types';
 
 const BAND_ZH = { achieved: '达成预期指标', partly: '部分达成预期指标并具有一定效果', 'not-achieved': '未达成预期指标且效果较差' } as const;
@@ -13,37 +14,26 @@ const BAND_ZH = { achieved: '达成预期指标', partly: '部分达成预期指
  */
 export function suggestBands(tables: readonly SemanticTable[], ctx: RuleContext): BandSuggestion[] {
   const out: BandSuggestion[] = [];
-  for (const t of tables) {
-    if (t.type !== 'PERF_DEPT' && t.type !== 'PERF_PROJECT') continue;
-    const grid = ctx.grid(t);
-    for (const line of t.lines) {
-      if (!line.key.startsWith('指标.') || line.meta?.notApplicable || line.meta?.scoreShared) continue;
-      const { 分值: w, 得分: s, 目标值: tRef, 实际值: aRef } = line.cells as Record<string, CellRef | undefined>;
-      if (!w || !s || !tRef || !aRef) continue;
-      const weight = amount(ctx, t, w);
-      if (weight === null || weight.isZero()) continue;
-      const tc = grid.cell(tRef.row, tRef.col);
-      const ac = grid.cell(aRef.row, aRef.col);
-      const raw = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
-      const band = qualitativeBand(raw(tc?.value), raw(ac?.value), { targetNumFmt: tc?.numFmt, actualNumFmt: ac?.numFmt, weight });
-      if (!band) continue;
-      const score = amount(ctx, t, s);
-      const [lo, hi] = band.range;
-      const inside = score !== null && !ctx.read(t, s).kind.startsWith('empty') ? score.greaterThanOrEqualTo(lo) && score.lessThanOrEqualTo(hi) : null;
-      out.push({
-        sheet: t.sheet,
-        address: refToA1(s),
-        indicator: String(line.meta?.name ?? line.label),
-        band: band.band,
-        min: lo.toString(),
-        max: hi.toString(),
-        scoreInside: inside,
-        message:
-          `指标“${String(line.meta?.name ?? line.label)}”为定性指标，不自动计分：按实际完成值“${String(ac?.value ?? '')}”判断为${BAND_ZH[band.band]}，` +
-          `建议得分在 ${lo.toString()}–${hi.toString()} 分之间（分值 ${weight.toString()}），请确认。` +
-          (inside === false ? `表中得分 ${score?.toString()} 不在此区间。` : ''),
-      });
-    }
+  for (const { table: t, line, scoreRef: s, weight, target: tc, actual: ac } of scorableIndicators(tables, ctx)) {
+    const raw = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
+    const band = qualitativeBand(raw(tc?.value), raw(ac?.value), { targetNumFmt: tc?.numFmt, actualNumFmt: ac?.numFmt, weight });
+    if (!band) continue;
+    const score = amount(ctx, t, s);
+    const [lo, hi] = band.range;
+    const inside = score !== null && !ctx.read(t, s).kind.startsWith('empty') ? score.greaterThanOrEqualTo(lo) && score.lessThanOrEqualTo(hi) : null;
+    out.push({
+      sheet: t.sheet,
+      address: refToA1(s),
+      indicator: String(line.meta?.name ?? line.label),
+      band: band.band,
+      min: lo.toString(),
+      max: hi.toString(),
+      scoreInside: inside,
+      message:
+        `指标“${String(line.meta?.name ?? line.label)}”为定性指标，不自动计分：按实际完成值“${String(ac?.value ?? '')}”判断为${BAND_ZH[band.band]}，` +
+        `建议得分在 ${lo.toString()}–${hi.toString()} 分之间（分值 ${weight.toString()}），请确认。` +
+        (inside === false ? `表中得分 ${score?.toString()} 不在此区间。` : ''),
+    });
   }
   return out;
 }
