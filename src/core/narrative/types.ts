@@ -1,0 +1,50 @@
+import type { CellPointer } from '../report';
+import type { Decimal } from '../money/decimal';
+
+/**
+ * A named number with provenance: every amount, share, change and rate the narrative sections
+ * need, knowing the cells it comes from.
+ */
+export interface Fact {
+  /** Stable key, e.g. "收入.本年收入合计", "收入.财政拨款", "支出.基本支出", "一般公共预算支出.类.221", "三公.决算.合计". */
+  key: string;
+  /** The name a report uses for it ("收入合计", "财政拨款收入", "住房保障支出"). */
+  label: string;
+  /** Other wordings that name the same fact in narratives ("收、支总计", "本年收入"). */
+  aliases: string[];
+  /** The 情况说明 section (一 … 十三) it belongs to, when it belongs to one. */
+  section?: string;
+  value: Decimal;
+  unit: '万元' | '元' | '%';
+  /** Cells the value comes from (a sum lists all its parts). */
+  cells: CellPointer[];
+  /** How it is computed, in words: "公开01表 本年收入合计" or "基本支出 ÷ 本年支出合计". */
+  derivation: string;
+  /** For shares: the fact keys of part and whole. */
+  ratioOf?: { part: string; whole: string };
+}
+
+/** A number claim found in a narrative text. */
+export interface Claim {
+  /** The exact substring of the text that states the number (with its unit), e.g. "22899.22 万元", "6.53%". */
+  quote: string;
+  /** Offset of `quote` in the whole text. */
+  start: number;
+  /** The number as written, normalized ("22899. 27" → 22899.27). */
+  value: Decimal;
+  /** Decimals as written (for interval checks of percentages). */
+  decimals: number;
+  unit: '万元' | '元' | '%' | null;
+  kind: 'amount' | 'share' | 'change' | 'growth' | 'completion' | 'rate' | 'score' | 'count' | 'other';
+  /** For change/growth: the direction word as written (增加/减少/增长/下降/持平/相同). */
+  direction?: '增加' | '减少' | '增长' | '下降' | '持平' | null;
+  /** The words naming what the number is about, nearest before it in its clause ("收入合计", "基本支出", "住房保障支出"). */
+  subject: string;
+  /** For shares: what it is a share of ("本年收入", "本年支出", "本年支出合计"), if said. */
+  of?: string;
+  /** The section heading it is under ("一、收入支出决算总体情况说明" → "一"), and the sub-heading "(二)" if any. */
+  section: string;
+  subsection?: string;
+  /** The whole sentence, for messages. */
+  sentence: string;
+}
