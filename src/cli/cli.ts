@@ -7,6 +7,7 @@ import { WorkbookWriteError } from '../hosts/xlsx/write';
 import { WorkbookFileError } from '../hosts/xlsx/write-node';
 import { RULES } from '../core/rules/registry';
 import { FillUsageError, formatFillText, parseFillArgs, runFill } from './fill';
+import { checkNarrativeText, readNarrative } from './narrative';
 import { formatJson, formatRules, formatText } from './reporters';
 
 /** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
@@ -21,10 +22,11 @@ export interface CliIo {
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, '../../samples/jiangan-2024-gongkai.xlsx');
 
 const USAGE = `用法 / Usage:
-  gongkai check [FILE.xlsx ...] [--format text|json] [--show-rounding]
+  gongkai check [FILE.xlsx ...] [--narrative TEXT.txt|DOC.docx] [--format text|json] [--show-rounding]
       识别并检查工作簿；不给文件时检查自带的样例工作簿。尾差默认每张表合并为一行。
       Recognize and check workbooks; with no FILE, the bundled sample workbook.
       Rounding differences (尾差) are grouped per sheet unless --show-rounding.
+      --narrative：同时核对情况说明中的数字（金额、占比、增减额与增长率）。 / Also check a narrative's numbers.
   gongkai check --rules
       列出全部检查规则（编号、名称、等式）。 / List every rule with its id, title and identity.
   gongkai fill IN.xlsx -o OUT.xlsx [--values] [--overwrite] [--force] [--format text|json]
@@ -42,6 +44,7 @@ interface CheckArgs {
   format: 'text' | 'json';
   listRules: boolean;
   expandRounding: boolean;
+  narrative: string | null;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
@@ -49,10 +52,15 @@ function parseCheckArgs(args: string[]): CheckArgs {
   let format: 'text' | 'json' = 'text';
   let listRules = false;
   let expandRounding = false;
+  let narrative: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--rules') listRules = true;
     else if (a === '--show-rounding') expandRounding = true;
+    else if (a === '--narrative' || a.startsWith('--narrative=')) {
+      narrative = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? null;
+      if (!narrative) throw new UsageError('--narrative 需要一个 .txt 或 .docx 文件。 / --narrative needs a .txt or .docx file.');
+    }
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json，收到“${v ?? ''}”。 / --format must be text or json.`);
@@ -61,7 +69,8 @@ function parseCheckArgs(args: string[]): CheckArgs {
       throw new UsageError(`未知选项“${a}”。 / Unknown option "${a}".`);
     } else files.push(a);
   }
-  return { files: files.length ? files : [SAMPLE_WORKBOOK], format, listRules, expandRounding };
+    if (narrative && files.length > 1) throw new UsageError('--narrative 只能与一个工作簿一起使用。 / --narrative goes with one workbook.');
+  return { files: files.length ? files : [SAMPLE_WORKBOOK], format, listRules, expandRounding, narrative };
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io`. */
@@ -90,9 +99,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     // Read and analyze every file first, so a bad file leaves no half-printed report behind.
     const reports: CheckReport[] = [];
+    const narrativeText = args.narrative ? await readNarrative(args.narrative) : null;
     for (const file of args.files) {
       const workbook = await loadXlsxFile(file);
-      reports.push(toReport(path.basename(file), analyze(workbook)));
+      const analysis = analyze(workbook);
+      if (narrativeText !== null) analysis.findings.push(...checkNarrativeText(narrativeText, workbook, analysis.tables).findings);
+      reports.push(toReport(path.basename(file), analysis));
     }
     // One file: the contract's single JSON object; several: one object per line (JSON Lines).
     if (args.format === 'json') {

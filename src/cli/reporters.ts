@@ -29,7 +29,8 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
   for (const u of report.unrecognized) {
     entry(u.sheet).notes.push(`  未识别：${u.reason}${u.bestGuess ? `（最接近 ${u.bestGuess}）` : ''}`);
   }
-  for (const f of report.findings) entry(f.cells[0]?.sheet ?? '（工作簿）').findings.push(f);
+  const narrative = report.findings.filter((f) => f.source === 'narrative');
+  for (const f of report.findings) if (f.source !== 'narrative') entry(f.cells[0]?.sheet ?? '（工作簿）').findings.push(f);
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   for (const [sheet, e] of sheets) {
     out.push('', `【${sheet}】`, ...e.tables, ...e.notes);
@@ -53,6 +54,16 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
         `  警告 尾差 ${rounding.length} 处，最大相差 ${largest.toFixed(largest < 0.01 ? 3 : 2)}（${firsts.slice(0, 8).join(',')}${firsts.length > 8 ? ' 等' : ''}），均在四舍五入范围内；用 --show-rounding 逐条列出。`,
       );
     }
+  }
+  if (narrative.length) {
+    out.push('', '【情况说明】');
+    const checked = narrative.filter((f) => f.rule !== 'NARRATIVE.unresolved');
+    for (const f of checked.sort((a, b) => order[a.severity] - order[b.severity])) {
+      const cells = f.cells.length ? `（表中：${f.cells.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(',')}${f.cells.length > 3 ? ' 等' : ''}）` : '';
+      out.push(`  ${SEVERITY_ZH[f.severity]} “${f.quote}” ${f.message}${cells} [${f.rule}]`);
+    }
+    const unresolved = narrative.length - checked.length;
+    if (unresolved) out.push(`  提示 另有 ${unresolved} 个数字未能与表中数据对应（如年初预算、上年数），未核对；--format json 可逐条查看。`);
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   out.push(

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import JSZip from 'jszip';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/cli';
+import { FIXTURES } from '../helpers/fixtures';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
+  return { code, stdout, stderr };
+}
+
+const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
+const TEXT = path.join(FIXTURES, 'jiangan-2024-qingkuang.txt');
+
+/** A minimal real .docx: one paragraph per line of the text, runs split mid-sentence as Word does. */
+async function docxOf(text: string): Promise<Buffer> {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paras = text.split('\n').map((line) => {
+    const half = Math.floor(line.length / 2);
+    return `<w:p><w:r><w:t xml:space="preserve">${esc(line.slice(0, half))}</w:t></w:r><w:r><w:t xml:space="preserve">${esc(line.slice(half))}</w:t></w:r></w:p>`;
+  });
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paras.join('')}</w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('gongkai check --narrative', () => {
+  test('a .txt narrative: its findings carry source "narrative" and the exact quote (JSON contract)', async () => {
+    const r = await cli('check', BOOK, '--narrative', TEXT, '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const narrative = report.findings.filter((f: { source?: string }) => f.source === 'narrative');
+    const errors = narrative.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { quote: string }) => f.quote)).toEqual(['98.04%', '1.96%']);
+    const text = readFileSync(TEXT, 'utf8');
+    expect(narrative.every((f: { quote: string }) => text.includes(f.quote))).toBe(true);
+  });
+
+  test('a .docx narrative gives the same findings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-nar-'));
+    const doc = path.join(dir, '情况说明.docx');
+    writeFileSync(doc, await docxOf(readFileSync(TEXT, 'utf8')));
+    const fromDocx = JSON.parse((await cli('check', BOOK, '--narrative', doc, '--format', 'json')).stdout);
+    const fromTxt = JSON.parse((await cli('check', BOOK, '--narrative', TEXT, '--format', 'json')).stdout);
+    const key = (r: { findings: { source?: string; rule: string; quote?: string }[] }) => r.findings.filter((f) => f.source === 'narrative').map((f) => `${f.rule}:${f.quote}`);
+    expect(key(fromDocx)).toEqual(key(fromTxt));
+  });
+
+  test('text output has a 情况说明 section with the quotes', async () => {
+    const r = await cli('check', BOOK, '--narrative', TEXT);
+    expect(r.stdout).toMatch(/【情况说明】\n  错误 “98\.04%” /);
+    expect(r.stdout).toMatch(/提示 另有 \d+ 个数字未能与表中数据对应/);
+  });
+
+  test('a missing narrative or a non-UTF-8 one exits 2 with one bilingual line', async () => {
+    const missing = await cli('check', BOOK, '--narrative', path.join(FIXTURES, 'nope.txt'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/找不到文件.*file not found/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-nar-'));
+    const gbk = path.join(dir, 'gbk.txt');
+    writeFileSync(gbk, Buffer.from([0xc7, 0xe9, 0xbf, 0xf6, 0xcb, 0xb5, 0xc3, 0xf7])); // 情况说明 in GBK
+    const bad = await cli('check', BOOK, '--narrative', gbk);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/UTF-8/);
+  });
+});
