@@ -14,7 +14,7 @@ async function check(text: string) {
   return checkNarrative(extractClaims(text), facts);
 }
 
-const checked = (findings: { rule: string }[]) => findings.filter((f) => f.rule !== 'NARRATIVE.unresolved');
+const checked = <T extends { rule: string }>(findings: T[]): T[] => findings.filter((f) => f.rule !== 'NARRATIVE.unresolved');
 
 describe('checking the seed 情况说明 against the 公开 fixture', () => {
   test('finds the seed\'s wrong shares of 收入 and the misleading 100%, and nothing else', async () => {
