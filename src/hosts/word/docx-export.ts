@@ -1,0 +1,301 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  HighlightColor,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import type { IParagraphOptions, IRunOptions } from 'docx';
+import type { CellPointer } from '../../core/report';
+import { runsText } from '../../core/narrative/blocks';
+import type { NarrativeDraft, Run } from '../../core/narrative/blocks';
+
+/**
+ * Exports a drafted narrative ({@link NarrativeDraft}) to a .docx laid out after the 党政机关公文格式
+ * (GB/T 9704-2012) conventions that 部门决算公开 情况说明 are usually typeset in. No Node APIs: it
+ * returns the bytes, so it runs in the browser (task pane download) and in Node (CLI) alike.
+ *
+ * Typesetting (all overridable through {@link DocxStyle}):
+ * - Page: A4, margins 上 37 mm / 下 35 mm / 左 28 mm / 右 26 mm (GB/T 9704 §5.2.1: 天头 37 mm, 订口
+ *   28 mm, 版心 156 mm × 225 mm), footer page number “— 1 —” centred.
+ * - Title: centred, 二号 (22 pt) in `headingFont`. GB/T 9704 asks for 方正小标宋简体, which is not a
+ *   system font; 黑体 is the usual fallback, so the title shares the heading font.
+ * - Headings (common 公文 practice for 结构层次序数 一、（一）1.（1）):
+ *   level 1 (“一、”) in 黑体 (`headingFont`), level 2 (“（一）”) in 楷体 (`heading2Font`), level 3
+ *   (“1.”) in the body font, bold. All 三号 (16 pt), not bold otherwise, indented two characters like
+ *   the body text, as in GB/T 9704's examples.
+ * - Body: 三号 (16 pt) 仿宋, first-line indent two characters, line spacing exactly 28 pt. GB/T 9704
+ *   §7.2 sets 正文 in 3号仿宋体字 (22 lines × 28 characters a page); 四号 (14 pt) is sometimes seen
+ *   in published 决算 情况说明, but 16 pt is the standard and the default here.
+ *   The body font name is “仿宋” (Windows ≥ Vista, also macOS via Office); machines that only have
+ *   the older 仿宋_GB2312 (common on government PCs) should pass `bodyFont: '仿宋_GB2312'` (and
+ *   `heading2Font: '楷体_GB2312'`). Word substitutes a missing font by its panose/charset, so the
+ *   document still opens, only less faithfully.
+ * - Latin letters and digits use the same font as the Chinese text (`ascii`, `hAnsi`, `eastAsia` and
+ *   `cs` all set), so numbers look like the text around them.
+ *
+ * Runs:
+ * - `text` runs are plain text.
+ * - `number` runs look exactly like text; their provenance is listed in an appendix “附：数字来源” on
+ *   a page of its own at the end (number → fact key → cells, e.g. `财务收支总表!B7`), one line per
+ *   distinct (number, fact, cells), in order of first appearance, so a reviewer can trace every
+ *   number and delete the page before publishing. No appendix when the draft has no numbers.
+ * - `slot` runs are written as 【label：text（建议）】 (as {@link runsText} does) with a yellow
+ *   highlight, so a missing reason, use or input cannot be overlooked.
+ *
+ * Fonts and sizes are set both in the styles (Title, Heading1–3, document defaults) and directly on
+ * every run, so the look survives pasting into another document whose styles differ.
+ */
+export interface DocxStyle {
+  /** Title and level-1 headings: 黑体 (the title would be 方正小标宋简体 if installed). */
+  headingFont: string;
+  /** Level-2 headings: 楷体 (楷体_GB2312 on older machines). */
+  heading2Font: string;
+  /** Body text and level-3 headings: 仿宋 (仿宋_GB2312 on older machines). */
+  bodyFont: string;
+  /** Title size in pt: 二号 = 22. */
+  titleSizePt: number;
+  /** Heading size in pt: 三号 = 16. */
+  headingSizePt: number;
+  /** Body size in pt: 三号 = 16 per GB/T 9704 (四号 = 14 is the smaller alternative). */
+  bodySizePt: number;
+  /** First-line indent of body paragraphs and headings, in characters of the body size. */
+  firstLineIndentChars: number;
+  /** Exact line spacing in pt (固定值 28 磅). */
+  lineSpacingPt: number;
+  /** Page margins in cm (GB/T 9704: 3.7 / 3.5 / 2.8 / 2.6). */
+  pageMarginsCm: { top: number; bottom: number; left: number; right: number };
+}
+
+/** Overrides of {@link DEFAULT_DOCX_STYLE}: any field, and any of the four margins. */
+export type DocxStyleOverrides = Partial<Omit<DocxStyle, 'pageMarginsCm'>> & { pageMarginsCm?: Partial<DocxStyle['pageMarginsCm']> };
+
+export const DEFAULT_DOCX_STYLE: DocxStyle = Object.freeze({
+  headingFont: '黑体',
+  heading2Font: '楷体',
+  bodyFont: '仿宋',
+  titleSizePt: 22,
+  headingSizePt: 16,
+  bodySizePt: 16,
+  firstLineIndentChars: 2,
+  lineSpacingPt: 28,
+  pageMarginsCm: Object.freeze({ top: 3.7, bottom: 3.5, left: 2.8, right: 2.6 }),
+}) as DocxStyle;
+
+/** The title of the provenance appendix. */
+export const PROVENANCE_TITLE = '附：数字来源';
+
+/** Footer page number font (GB/T 9704 §7.5: 4号半角宋体阿拉伯数字). */
+const PAGE_NUMBER_FONT = '宋体';
+const PAGE_NUMBER_SIZE_PT = 14;
+
+/** Twentieths of a point. */
+const twip = (pt: number): number => Math.round(pt * 20);
+/** Twips from millimetres, rounded (docx's convertMillimetersToTwip floors: A4 would be 11905 wide). */
+const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
+/** Half-points, as w:sz wants. */
+const halfPt = (pt: number): number => Math.round(pt * 2);
+
+function fontOf(name: string): IRunOptions['font'] {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+/** `Sheet!A1`, quoting the sheet name as Excel does when it has spaces or punctuation. */
+export function cellRef(cell: CellPointer): string {
+  const sheet = /^[\p{L}\p{N}_]+$/u.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${cell.address}`;
+}
+
+export interface ProvenanceEntry {
+  text: string;
+  factKey: string;
+  cells: CellPointer[];
+}
+
+/** Every distinct (number text, fact key, cells) of the draft, in order of first appearance. */
+export function provenanceOf(draft: NarrativeDraft): ProvenanceEntry[] {
+  const seen = new Set<string>();
+  const out: ProvenanceEntry[] = [];
+  for (const block of draft.blocks) {
+    if (block.type !== 'paragraph') continue;
+    for (const run of block.runs) {
+      if (run.type !== 'number') continue;
+      const key = JSON.stringify([run.text, run.factKey, run.cells.map(cellRef)]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ text: run.text, factKey: run.factKey, cells: run.cells });
+    }
+  }
+  return out;
+}
+
+/** One provenance line: `22899.22 → income.total → 收入支出决算总表!B7、收入支出决算总表!B8`. */
+export function provenanceLine(entry: ProvenanceEntry): string {
+  const cells = entry.cells.length ? entry.cells.map(cellRef).join('、') : '（无单元格）';
+  return `${entry.text} → ${entry.factKey} → ${cells}`;
+}
+
+/** Text runs for a string, turning line feeds into line breaks. */
+function textRuns(text: string, props: IRunOptions): TextRun[] {
+  return text.split('\n').map((part, i) => new TextRun({ ...props, text: part, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function mergeStyle(style: DocxStyleOverrides | undefined): DocxStyle {
+  // Fields given as `undefined` keep their defaults.
+  const defined = <T extends object>(o: T | undefined): Partial<T> =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const { pageMarginsCm, ...rest } = style ?? {};
+  return {
+    ...DEFAULT_DOCX_STYLE,
+    ...defined(rest),
+    pageMarginsCm: { ...DEFAULT_DOCX_STYLE.pageMarginsCm, ...defined(pageMarginsCm) },
+  };
+}
+
+/** Builds the docx `Document` (exposed for hosts that want to add to it before packing). */
+export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyleOverrides): Document {
+  const s = mergeStyle(styleOverrides);
+  const line = { line: twip(s.lineSpacingPt), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const indent = { firstLine: twip(s.firstLineIndentChars * s.bodySizePt) };
+  const body: IRunOptions = { font: fontOf(s.bodyFont), size: halfPt(s.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } };
+  const headingRun = (level: 1 | 2 | 3): IRunOptions => ({
+    font: fontOf(level === 1 ? s.headingFont : level === 2 ? s.heading2Font : s.bodyFont),
+    size: halfPt(s.headingSizePt),
+    bold: level === 3,
+    italics: false,
+    color: '000000',
+  });
+  const titleRun: IRunOptions = { font: fontOf(s.headingFont), size: halfPt(s.titleSizePt), bold: false, color: '000000' };
+  const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  const headingParagraph: IParagraphOptions = { spacing: line, indent, keepNext: true, keepLines: true };
+
+  const runOf = (run: Run): TextRun[] => {
+    switch (run.type) {
+      case 'text':
+      case 'number':
+        return textRuns(run.text, body);
+      case 'slot':
+        return textRuns(runsText([run]), { ...body, highlight: HighlightColor.YELLOW });
+    }
+  };
+
+  const children: Paragraph[] = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      // A blank 28 pt line under the title, as 公文 leave between 标题 and 正文.
+      spacing: { ...line, after: twip(s.lineSpacingPt) },
+      children: textRuns(draft.title, titleRun),
+    }),
+  ];
+  for (const block of draft.blocks) {
+    if (block.type === 'heading') {
+      children.push(
+        new Paragraph({
+          ...headingParagraph,
+          heading: headingLevels[block.level],
+          children: textRuns(block.text, headingRun(block.level)),
+        }),
+      );
+    } else {
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: line,
+          indent,
+          children: block.runs.flatMap(runOf),
+        }),
+      );
+    }
+  }
+
+  const provenance = provenanceOf(draft);
+  if (provenance.length) {
+    children.push(
+      new Paragraph({
+        ...headingParagraph,
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        children: textRuns(PROVENANCE_TITLE, headingRun(1)),
+      }),
+    );
+    provenance.forEach((entry, i) => {
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          spacing: line,
+          // Indented as a block, so a long list of cells that wraps stays under its entry.
+          indent: { left: indent.firstLine },
+          children: textRuns(`${i + 1}. ${provenanceLine(entry)}`, body),
+        }),
+      );
+    });
+  }
+
+  const headingStyle = (level: 1 | 2 | 3) => ({
+    run: headingRun(level),
+    paragraph: { spacing: line, indent, keepNext: true, keepLines: true, outlineLevel: level - 1 },
+  });
+
+  return new Document({
+    title: draft.title,
+    creator: 'Gongkai Lens 决算公开助手',
+    styles: {
+      default: {
+        document: {
+          run: body,
+          paragraph: { spacing: line },
+        },
+        title: { run: titleRun, paragraph: { alignment: AlignmentType.CENTER, spacing: line } },
+        heading1: headingStyle(1),
+        heading2: headingStyle(2),
+        heading3: headingStyle(3),
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            // A4 portrait.
+            size: { width: mm(210), height: mm(297) },
+            margin: {
+              top: mm(s.pageMarginsCm.top * 10),
+              bottom: mm(s.pageMarginsCm.bottom * 10),
+              left: mm(s.pageMarginsCm.left * 10),
+              right: mm(s.pageMarginsCm.right * 10),
+              // GB/T 9704 §7.5: the page number sits 7 mm under the 版心.
+              footer: mm(Math.max(s.pageMarginsCm.bottom * 10 - 7 - 5, 5)),
+            },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    font: fontOf(PAGE_NUMBER_FONT),
+                    size: halfPt(PAGE_NUMBER_SIZE_PT),
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+}
+
+/** The .docx bytes of a drafted narrative (see {@link DocxStyle} for the layout). */
+export async function draftToDocx(draft: NarrativeDraft, style?: DocxStyleOverrides): Promise<Uint8Array> {
+  return Packer.pack(draftToDocument(draft, style), 'uint8array');
+}
