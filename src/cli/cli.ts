@@ -8,6 +8,7 @@ import { WorkbookFileError } from '../hosts/xlsx/write-node';
 import { RULES } from '../core/rules/registry';
 import { FillUsageError, formatFillText, parseFillArgs, runFill } from './fill';
 import { checkNarrativeText, readNarrative } from './narrative';
+import { NarrateUsageError, parseNarrateArgs, runNarrate } from './narrate';
 import { formatJson, formatRules, formatText } from './reporters';
 
 /** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
@@ -35,6 +36,10 @@ const USAGE = `用法 / Usage:
       不改动（--overwrite 确认替换）；结果写到新文件（--in-place 覆盖原文件前先备份）。
       Fill computed cells as live formulas (--values: numbers); cells that differ are reported and kept
       unless --overwrite; output goes to a new file (--in-place keeps a backup).
+  gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] -o 情况说明.docx [--format docx|md|txt] [--force]
+      按表格数据起草部门决算情况说明（一至十三），数字均可追溯到单元格；原因、上年数、年初预算等留作高亮待填项。
+      Draft the 情况说明 from the tables; every number traces to its cells; reasons and external inputs
+      are highlighted slots (md/txt without -o print to stdout).
   gongkai --help | --version`;
 
 class UsageError extends Error {}
@@ -91,6 +96,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(fillArgs.format === 'json' ? JSON.stringify(result, null, 2) : formatFillText(result));
       return EXIT.ok;
     }
+    if (command === 'narrate') {
+      io.stdout(await runNarrate(parseNarrateArgs(rest)));
+      return EXIT.ok;
+    }
     if (command !== 'check') throw new UsageError(`未知命令“${command}”。 / Unknown command "${command}".`);
     const args = parseCheckArgs(rest);
     if (args.listRules) {
@@ -112,7 +121,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     } else io.stdout(reports.map((r) => formatText(r, { expandRounding: args.expandRounding })).join('\n\n'));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof FillUsageError) {
+    if (e instanceof UsageError || e instanceof FillUsageError || e instanceof NarrateUsageError) {
       io.stderr(`${e.message}\n${USAGE}`);
       return EXIT.usage;
     }

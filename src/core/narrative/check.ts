@@ -70,6 +70,7 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
   const findings: Finding[] = [];
   const resolved: { claim: Claim; fact: Fact }[] = [];
   const unresolved: Claim[] = [];
+  const adjusted = largestRemainderLists(claims, facts);
   const finding = (claim: Claim, fact: Fact | null, rule: string, expected: string | null, actual: string | null, message: string, severity: Finding['severity'] = 'error'): Finding => ({
     rule,
     severity,
@@ -121,7 +122,7 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
       const stated = claim.value.div(100);
       const exact = part.value.div(whole.value);
       // "100%" and "0%" say all and nothing: at integer precision 99.80% rounds to 100%, but the words mislead
-      if ((claim.value.equals(100) || claim.value.isZero()) && !exact.equals(stated) && ratioConsistent(stated, part.value, whole.value, claim.decimals)) {
+      if ((claim.value.equals(100) || (claim.value.isZero() && claim.decimals === 0)) && !exact.equals(stated) && ratioConsistent(stated, part.value, whole.value, claim.decimals)) {
         findings.push(
           finding(
             claim,
@@ -135,7 +136,7 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
         );
         continue;
       }
-      if (!ratioConsistent(stated, part.value, whole.value, claim.decimals)) {
+      if (!ratioConsistent(stated, part.value, whole.value, claim.decimals) && !adjusted.has(claim)) {
         findings.push(
           finding(
             claim,
@@ -165,6 +166,35 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
     });
   }
   return { findings, resolved, unresolved };
+}
+
+/**
+ * Shares of a partition printed so that they add to exactly 100% (the largest-remainder rule): one
+ * share may then be one last-digit unit off its own rounding. A list (the share claims of one
+ * subsection) is accepted as such when its shares add to 100 exactly and each is within one unit.
+ */
+function largestRemainderLists(claims: readonly Claim[], facts: readonly Fact[]): Set<Claim> {
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.kind !== 'share' || c.unit !== '%') continue;
+    const k = `${c.section}|${c.subsection ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const out = new Set<Claim>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    let total = new Decimal(0);
+    for (const c of list) total = total.plus(c.value);
+    if (!total.equals(100)) continue;
+    const within = list.every((c) => {
+      const fact = matchFact(c, facts, true);
+      if (!fact) return false;
+      const unit = new Decimal(10).pow(-c.decimals);
+      return c.value.minus(fact.value).abs().lessThanOrEqualTo(unit);
+    });
+    if (within) list.forEach((c) => out.add(c));
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,348 @@
+/**
+ * Shared machinery of the 情况说明 drafters: runs, number printing, year-over-year sentences,
+ * shares of a partition (largest remainder), the 类 with the largest change, and reading the tables
+ * a drafter needs beside the facts (公开05 项 rows, 项目自评表).
+ *
+ * Printing (DOMAIN §0.2 and the 江岸 seed): amounts in 万元 and percentages with 2 decimals, half up,
+ * no thousands separators; a value that is exactly whole prints without decimals ("12万元", "0万元",
+ * "100%") unless DraftInputs.wholeNumbers is 'fixed'.
+ */
+import { refToA1, type CellRef } from '../../grid/address';
+import { Decimal, ZERO } from '../../money/decimal';
+import type { CellPointer } from '../../report';
+import type { Reading } from '../../rules/context';
+import { functionalClassName } from '../../tables/catalog/functional-classes';
+import type { SemanticTable, TableType } from '../../tables/types';
+import type { Block, Run } from '../blocks';
+import { factIndex } from '../facts';
+import type { Fact } from '../types';
+import type { DraftInputs } from './inputs';
+
+export type FactIndex = ReturnType<typeof factIndex>;
+
+export function toIndex(facts: readonly Fact[] | FactIndex): FactIndex {
+  return Array.isArray(facts) ? factIndex(facts as Fact[]) : (facts as FactIndex);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables beside the facts
+
+/** Recognized tables and a way to read their cells (a RuleContext is one). */
+export interface TableSource {
+  readonly tables: readonly SemanticTable[];
+  read?(table: SemanticTable, ref: CellRef | undefined): Reading;
+}
+
+/** Bare tables (labels only: no amounts), one source, or several (e.g. the 公开 and the 绩效 workbook). */
+export type DraftTables = readonly SemanticTable[] | TableSource | readonly TableSource[];
+
+const WAN = new Decimal(10000);
+
+export class TableSet {
+  private readonly entries: { table: SemanticTable; source?: TableSource }[] = [];
+
+  constructor(src?: DraftTables) {
+    if (!src) return;
+    const list: readonly (SemanticTable | TableSource)[] = Array.isArray(src) ? (src as readonly (SemanticTable | TableSource)[]) : [src as TableSource];
+    for (const x of list) {
+      if ('tables' in x) for (const t of x.tables) this.entries.push({ table: t, source: x });
+      else this.entries.push({ table: x });
+    }
+  }
+
+  ofType(type: TableType): SemanticTable[] {
+    return this.entries.filter((e) => e.table.type === type).map((e) => e.table);
+  }
+
+  /** The table of a type when there is exactly one. */
+  only(type: TableType): SemanticTable | undefined {
+    const list = this.ofType(type);
+    return list.length === 1 ? list[0] : undefined;
+  }
+
+  canRead(table: SemanticTable): boolean {
+    return !!this.entries.find((e) => e.table === table)?.source?.read;
+  }
+
+  /** The amount of a cell in 万元 (empty = 0); undefined when it cannot be read or is no number. */
+  amount(table: SemanticTable, ref: CellRef | undefined): Decimal | undefined {
+    const source = this.entries.find((e) => e.table === table)?.source;
+    if (!source?.read || !ref) return undefined;
+    const r = source.read(table, ref);
+    if (r.kind === 'unknown') return undefined;
+    const v = r.kind === 'amount' ? r.value : ZERO;
+    return table.unit === '元' ? v.div(WAN) : v;
+  }
+
+  pointer(table: SemanticTable, ref: CellRef): CellPointer {
+    return { sheet: table.sheet, address: refToA1(ref) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs and blocks
+
+export function text(s: string): Run {
+  return { type: 'text', text: s };
+}
+
+export function num(printed: string, factKey: string, cells: CellPointer[]): Run {
+  return { type: 'number', text: printed, factKey, cells: [...cells] };
+}
+
+export function slot(kind: 'reason' | 'use' | 'input', label: string, filled = '', suggestion = false): Run {
+  return { type: 'slot', kind, label, text: filled, suggestion: suggestion && filled !== '' };
+}
+
+export type Piece = Run | string | readonly (Run | string)[];
+
+/** A paragraph; adjacent text runs are merged, empty ones dropped. */
+export function para(...parts: Piece[]): Block {
+  const runs: Run[] = [];
+  for (const p of parts.flat() as (Run | string)[]) {
+    const r = typeof p === 'string' ? text(p) : p;
+    if (r.type === 'text') {
+      if (!r.text) continue;
+      const last = runs[runs.length - 1];
+      if (last?.type === 'text') {
+        runs[runs.length - 1] = text(last.text + r.text);
+        continue;
+      }
+    }
+    runs.push(r);
+  }
+  return { type: 'paragraph', runs };
+}
+
+export function heading(level: 1 | 2 | 3, s: string): Block {
+  return { type: 'heading', level, text: s };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** A fact's value in 万元 (percentages as they are). */
+export function wan(f: Fact): Decimal {
+  return f.unit === '元' ? f.value.div(WAN) : f.value;
+}
+
+/**
+ * How the reports print a number: 2 decimals half up; exactly whole values plain ("12", "0", "100")
+ * unless wholeNumbers is 'fixed'. `shown` is the value to print when it is not `exact` itself (a share
+ * adjusted by the largest-remainder rule).
+ */
+export function fmt(exact: Decimal, inputs: DraftInputs, shown?: Decimal): string {
+  const r = (shown ?? exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (inputs.wholeNumbers !== 'fixed' && exact.isInteger() && r.equals(exact)) return exact.toFixed(0);
+  return r.toFixed(2);
+}
+
+export const HUNDRED = new Decimal(100);
+
+/** A percentage part ÷ whole × 100, or undefined when the whole is 0. */
+export function pct(part: Decimal, whole: Decimal): Decimal | undefined {
+  return whole.isZero() ? undefined : part.div(whole).times(HUNDRED);
+}
+
+/** The printed amount of a fact as a number run, or an input slot when the tables did not give it. */
+export function amountRun(facts: FactIndex, key: string, inputs: DraftInputs, missing: string): Run {
+  const f = facts.byKey(key);
+  return f ? num(fmt(wan(f), inputs), key, f.cells) : slot('input', `${missing}（表中未找到）`);
+}
+
+/** A value a person supplied (not from the tables): a filled input slot, so its origin stays visible. */
+export function givenRun(label: string, value: Decimal | number | undefined, inputs: DraftInputs): Run {
+  if (value === undefined) return slot('input', label);
+  return slot('input', label, typeof value === 'number' ? String(value) : fmt(value, inputs));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year and department
+
+export function yearRun(inputs: DraftInputs): Run {
+  return inputs.year !== undefined ? text(String(inputs.year)) : slot('input', '年度');
+}
+
+/** "2023年度" or "上年度". */
+export function prevYear(inputs: DraftInputs): string {
+  return inputs.year !== undefined ? `${inputs.year - 1}年度` : '上年度';
+}
+
+export function departmentRun(inputs: DraftInputs): Run {
+  return inputs.department ? text(inputs.department) : slot('input', '部门名称');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes against the prior year or a budget
+
+export interface ChangeSpec {
+  /** The current value. */
+  fact: Fact;
+  /** The value compared with (prior year or 年初预算), in 万元; undefined when not supplied. */
+  base: Decimal | undefined;
+  /** Text before the change: "与2023年度相比，收、支总计各", "比2023年度决算数", "较上年". */
+  lead: string;
+  /** The whole clause when the change is 0: "与2023年度相比，收、支总计持平". */
+  zero: string;
+  /** The clause when `base` is unknown (with the input slot). */
+  missing: (string | Run)[];
+  /** Whether the sentence states the rate (增长 r%). Default true. */
+  rate?: boolean;
+  /** Key suffix of the derived numbers: '较上年' (default) or '较年初预算'. */
+  against?: string;
+  /** Between the change and the rate: "，" (default). */
+  between?: string;
+}
+
+export interface Change {
+  runs: Run[];
+  /** current − base, in 万元; undefined when the base is unknown. */
+  delta?: Decimal;
+  /** Whether the change prints as zero (持平 / 相同). */
+  flat: boolean;
+}
+
+/**
+ * "{lead}{增加|减少}{|Δ|}万元，{增长|下降}{r}%": words agree with the sign; |Δ| that prints as 0.00
+ * is 持平 (no rate); the rate is |Δ| ÷ base (none when the base is 0). Without a base: `missing`.
+ */
+export function change(spec: ChangeSpec, inputs: DraftInputs): Change {
+  const { fact, base } = spec;
+  if (base === undefined) return { runs: spec.missing.map((m) => (typeof m === 'string' ? text(m) : m)), flat: false };
+  const delta = wan(fact).minus(base);
+  if (delta.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).isZero()) return { runs: [text(spec.zero)], delta, flat: true };
+  const key = `${fact.key}/${spec.against ?? '较上年'}`;
+  const up = delta.isPositive();
+  const runs: Run[] = [text(spec.lead), num(up ? '增加' : '减少', key, fact.cells), num(fmt(delta.abs(), inputs), key, fact.cells), text('万元')];
+  const r = spec.rate === false ? undefined : pct(delta.abs(), base.abs());
+  if (r !== undefined) {
+    const rk = `${key}幅度`;
+    runs.push(text(spec.between ?? '，'), num(up ? '增长' : '下降', rk, fact.cells), num(`${fmt(r, inputs)}%`, rk, fact.cells));
+  }
+  return { runs, delta, flat: false };
+}
+
+/** The input slot that stands for a missing prior-year value. */
+export function priorSlot(what: string): Run {
+  return slot('input', `上年数（${what}，万元）`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares of a partition
+
+export interface Shares {
+  /** The printed share of each part (without "%"). */
+  texts: string[];
+  /** The value printed for each part (exact ratio, or the adjusted one). */
+  values: Decimal[];
+  /** True when the largest-remainder rule changed a share from its plain rounding. */
+  adjusted: boolean;
+}
+
+/**
+ * Shares of parts in a whole, made to add to exactly 100.00 by the largest-remainder rule (Hamilton):
+ * each share is floored to 0.01, and the hundredths still missing go to the largest remainders (or,
+ * when the floors overshoot, are taken from the smallest). Applied only when the parts add up to the
+ * whole within the rounding tolerance (0.01 per part, at most 0.05); otherwise each share is rounded
+ * on its own.
+ */
+export function partitionShares(parts: Decimal[], whole: Decimal, inputs: DraftInputs): Shares {
+  const exact = parts.map((p) => pct(p, whole) ?? ZERO);
+  const plain = exact.map((e) => e.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  const gap = parts.reduce((s, p) => s.plus(p), ZERO).minus(whole).abs();
+  const tolerance = Decimal.min(new Decimal('0.01').times(Math.max(1, parts.length)), new Decimal('0.05'));
+  let values = plain;
+  if (!whole.isZero() && parts.length > 0 && gap.lte(tolerance)) values = largestRemainder(exact, 2, HUNDRED);
+  const adjusted = values.some((v, i) => !v.equals(plain[i]));
+  return { texts: exact.map((e, i) => fmt(e, inputs, values[i])), values, adjusted };
+}
+
+/** Hamilton's method on `values` (which add to about `total`), to `dp` decimals, adding to exactly `total`. */
+export function largestRemainder(values: Decimal[], dp: number, total: Decimal): Decimal[] {
+  const unit = new Decimal(10).pow(dp);
+  const scaled = values.map((v) => v.times(unit));
+  const floors = scaled.map((s) => s.floor());
+  const rema = scaled.map((s, i) => s.minus(floors[i]));
+  let missing = total.times(unit).minus(floors.reduce((s, f) => s.plus(f), ZERO)).round().toNumber();
+  const n = values.length;
+  if (n === 0) return [];
+  const desc = [...rema.keys()].sort((a, b) => rema[b].comparedTo(rema[a]) || a - b);
+  const asc = [...rema.keys()].sort((a, b) => rema[a].comparedTo(rema[b]) || b - a);
+  let guard = 0;
+  while (missing > 0 && guard++ < 100000) {
+    for (const i of desc) {
+      if (missing <= 0) break;
+      floors[i] = floors[i].plus(1);
+      missing--;
+    }
+  }
+  while (missing < 0 && guard++ < 100000) {
+    let took = false;
+    for (const i of asc) {
+      if (missing >= 0) break;
+      if (floors[i].lte(0)) continue;
+      floors[i] = floors[i].minus(1);
+      missing++;
+      took = true;
+    }
+    if (!took) break;
+  }
+  return floors.map((f) => f.div(unit));
+}
+
+export const LRM_NOTE = '（占比按最大余数法调整，合计100%）';
+
+// ---------------------------------------------------------------------------------------------
+// The 类 behind a change (reason suggestions)
+
+export interface ClassChange {
+  code: string;
+  /** "住房保障支出" */
+  label: string;
+  delta: Decimal;
+}
+
+/**
+ * The 类 whose change from the prior year is largest in the direction of the total's change (any
+ * direction when `direction` is 0), from the facts "<prefix><code>" and the prior values under the
+ * same keys. Undefined when no prior 类 value is supplied.
+ */
+export function largestClassChange(facts: FactIndex, prefix: string, inputs: DraftInputs, direction: number): ClassChange | undefined {
+  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\d{3})$`);
+  const prior = inputs.prior ?? {};
+  const priorCodes = Object.keys(prior)
+    .map((k) => re.exec(k)?.[1])
+    .filter((c): c is string => !!c);
+  if (priorCodes.length === 0) return undefined;
+  const current = new Map<string, Fact>();
+  for (const f of facts.all) {
+    const m = re.exec(f.key);
+    if (m && !current.has(m[1])) current.set(m[1], f);
+  }
+  const codes = [...new Set([...current.keys(), ...priorCodes])];
+  let best: ClassChange | undefined;
+  for (const code of codes) {
+    const f = current.get(code);
+    const delta = (f ? wan(f) : ZERO).minus(prior[`${prefix}${code}`] ?? ZERO);
+    if (delta.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).isZero()) continue;
+    if (direction !== 0 && delta.s !== Math.sign(direction)) continue;
+    if (!best || delta.abs().gt(best.delta.abs())) best = { code, label: f?.label ?? functionalClassName(code) ?? `类${code}`, delta };
+  }
+  return best;
+}
+
+/** "住房保障支出增加12185.80万元" (the name as the sentence wants it). */
+export function classChangeText(c: ClassChange, name: string, inputs: DraftInputs): string {
+  return `${name}${c.delta.isPositive() ? '增加' : '减少'}${fmt(c.delta.abs(), inputs)}万元`;
+}
+
+/** "住房保障支出" → "住房保障". */
+export function shortClass(label: string): string {
+  return label.replace(/支出$/, '') || label;
+}
+
+/** A reason slot: pre-filled with the 类 of the largest change when the numbers allow. */
+export function reasonSlot(facts: FactIndex, prefix: string, inputs: DraftInputs, delta: Decimal | undefined, name: (label: string) => string): Run {
+  const c = delta === undefined ? undefined : largestClassChange(facts, prefix, inputs, delta.s ?? 0);
+  return c ? slot('reason', '主要原因', classChangeText(c, name(c.label), inputs), true) : slot('reason', '主要原因');
+}
