@@ -11,6 +11,11 @@ import { performance } from 'perf_hooks';
 import { Grid } from '../src/core/grid/grid';
 import { analyze } from '../src/core/analyze';
 import { planFills } from '../src/core/fill/plan';
+import { checkNarrative } from '../src/core/narrative/check';
+import { extractClaims } from '../src/core/narrative/claims';
+import { draftQingkuang } from '../src/core/narrative/draft/index';
+import { buildFacts } from '../src/core/narrative/facts';
+import { RuleContext } from '../src/core/rules/context';
 import { FUNCTIONAL_CLASSES } from '../src/core/tables/catalog/functional-classes';
 import { recognizeWorkbook } from '../src/core/tables/recognize';
 import { loadXlsx } from '../src/hosts/xlsx/load';
@@ -113,7 +118,19 @@ async function main() {
     if (errors.length) throw new Error(`generated GK03 ${n} is not consistent: ${errors[0].message}`);
     generated[`gk03_${n}`] = { rows: n, recognizeMs: round(ms), msPer1000Rows: round((ms / n) * 1000), checkMs: round(checkMs), checkMsPer1000Rows: round((checkMs / n) * 1000) };
   }
-  const result = { node: process.version, fixtures, generated };
+  // Narrative: drafting the 情况说明 and checking the seed's text against the 公开 fixture.
+  const gongkaiBytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx')));
+  const gongkai = await loadXlsx(gongkaiBytes, 'jiangan-2024-gongkai.xlsx');
+  const gTables = recognizeWorkbook(gongkai).tables;
+  const seedText = readFileSync(path.join(FIXTURES, 'jiangan-2024-qingkuang.txt'), 'utf8');
+  const narrative = {
+    draftMs: round(time(21, () => {
+      const ctx = new RuleContext(gongkai, gTables);
+      draftQingkuang(buildFacts(ctx), ctx);
+    })),
+    checkMs: round(time(21, () => checkNarrative(extractClaims(seedText), buildFacts(new RuleContext(gongkai, gTables))))),
+  };
+  const result = { node: process.version, fixtures, generated, narrative };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -121,6 +138,7 @@ async function main() {
   console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
   console.log('\nfixture                         load    recognize  check(recognize+rules)  fills(plan)  tables  findings  fills');
   for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${v.fillMs.toFixed(3).padStart(9)}  ${String(v.tables).padStart(6)}  ${String(v.findings).padStart(8)}  ${String(v.fills).padStart(5)}`);
+  console.log(`\nnarrative (公开 fixture, after load): draft 情况说明 ${narrative.draftMs.toFixed(2)} ms; check the seed text ${narrative.checkMs.toFixed(2)} ms`);
   console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
   for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
 }
