@@ -346,3 +346,31 @@ export function reasonSlot(facts: FactIndex, prefix: string, inputs: DraftInputs
   const c = delta === undefined ? undefined : largestClassChange(facts, prefix, inputs, delta.s ?? 0);
   return c ? slot('reason', '主要原因', classChangeText(c, name(c.label), inputs), true) : slot('reason', '主要原因');
 }
+
+/**
+ * "{年}年度{name}{X}万元，与{年-1}年度相比，{name}{增加|减少}{Δ}万元，{增长|下降}{r}%，主要原因是{…}。"
+ * — the opening sentence of 二 and 三 (收入合计, 支出合计). Without a prior value the change is a slot.
+ */
+export function totalWithChange(facts: FactIndex, inputs: DraftInputs, key: string, name: string): Piece[] {
+  const total = facts.byKey(key);
+  const py = prevYear(inputs);
+  const head: Piece[] = [yearRun(inputs), `年度${name}`, amountRun(facts, key, inputs, name), '万元，'];
+  if (total) {
+    const c = change(
+      {
+        fact: total,
+        base: inputs.prior?.[key],
+        lead: `与${py}相比，${name}`,
+        zero: `与${py}相比，${name}持平`,
+        missing: [`与${py}相比，${name}`, priorSlot(`${py}${name}`)],
+      },
+      inputs,
+    );
+    head.push(c.runs);
+    if (!c.flat) head.push('，主要原因是', reasonSlot(facts, '支出.类.', inputs, c.delta, shortClass));
+  } else {
+    head.push(`与${py}相比，${name}`, priorSlot(`${py}${name}`), '，主要原因是', reasonSlot(facts, '支出.类.', inputs, undefined, shortClass));
+  }
+  head.push('。');
+  return head;
+}

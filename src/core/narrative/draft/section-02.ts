@@ -1,5 +1,5 @@
-import type { Block, Run } from '../blocks';
-import { amountRun, change, fmt, heading, LRM_NOTE, num, para, partitionShares, prevYear, priorSlot, reasonSlot, shortClass, wan, yearRun, type FactIndex } from './common';
+import type { Block } from '../blocks';
+import { fmt, heading, LRM_NOTE, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
 import type { DraftInputs } from './inputs';
 
 /** The parts of 本年收入 in the order the sentence lists them (fact key suffix, name). */
@@ -20,27 +20,8 @@ export const INCOME_PARTS: readonly (readonly [string, string])[] = [
  */
 export function draftSection2(facts: FactIndex, inputs: DraftInputs): Block[] {
   const blocks: Block[] = [heading(1, '二、收入决算情况说明')];
-  const key = '收入.本年收入合计';
-  const total = facts.byKey(key);
-  const py = prevYear(inputs);
-  const head: (string | Run | Run[])[] = [yearRun(inputs), '年度收入合计', amountRun(facts, key, inputs, '收入合计'), '万元，'];
-  if (total) {
-    const c = change(
-      {
-        fact: total,
-        base: inputs.prior?.[key],
-        lead: `与${py}相比，收入合计`,
-        zero: `与${py}相比，收入合计持平`,
-        missing: [`与${py}相比，收入合计`, priorSlot(`${py}收入合计`)],
-      },
-      inputs,
-    );
-    head.push(c.runs);
-    if (!c.flat) head.push('，主要原因是', reasonSlot(facts, '支出.类.', inputs, c.delta, shortClass));
-  } else {
-    head.push(`与${py}相比，收入合计`, priorSlot(`${py}收入合计`), '，主要原因是', reasonSlot(facts, '支出.类.', inputs, undefined, shortClass));
-  }
-  head.push('。');
+  const total = facts.byKey('收入.本年收入合计');
+  const head = totalWithChange(facts, inputs, '收入.本年收入合计', '收入合计');
 
   const parts = INCOME_PARTS.map(([k, name]) => ({ key: `收入.${k}`, name, fact: facts.byKey(`收入.${k}`) })).filter((p) => p.fact && !wan(p.fact).isZero());
   if (total && parts.length) {

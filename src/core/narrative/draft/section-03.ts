@@ -1,5 +1,5 @@
 import type { Block, Run } from '../blocks';
-import { amountRun, change, fmt, heading, LRM_NOTE, num, para, partitionShares, prevYear, priorSlot, reasonSlot, shortClass, wan, yearRun, type FactIndex } from './common';
+import { fmt, heading, LRM_NOTE, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
 import type { DraftInputs } from './inputs';
 
 /** The parts of 本年支出 in the order the sentence lists them (公开03 columns). */
@@ -13,27 +13,8 @@ export const EXPENDITURE_PARTS: readonly string[] = ['基本支出', '项目支�
  */
 export function draftSection3(facts: FactIndex, inputs: DraftInputs): Block[] {
   const blocks: Block[] = [heading(1, '三、支出决算情况说明')];
-  const key = '支出.本年支出合计';
-  const total = facts.byKey(key);
-  const py = prevYear(inputs);
-  const head: (string | Run | Run[])[] = [yearRun(inputs), '年度支出合计', amountRun(facts, key, inputs, '支出合计'), '万元，'];
-  if (total) {
-    const c = change(
-      {
-        fact: total,
-        base: inputs.prior?.[key],
-        lead: `与${py}相比，支出合计`,
-        zero: `与${py}相比，支出合计持平`,
-        missing: [`与${py}相比，支出合计`, priorSlot(`${py}支出合计`)],
-      },
-      inputs,
-    );
-    head.push(c.runs);
-    if (!c.flat) head.push('，主要原因是', reasonSlot(facts, '支出.类.', inputs, c.delta, shortClass));
-  } else {
-    head.push(`与${py}相比，支出合计`, priorSlot(`${py}支出合计`), '，主要原因是', reasonSlot(facts, '支出.类.', inputs, undefined, shortClass));
-  }
-  head.push('。');
+  const total = facts.byKey('支出.本年支出合计');
+  const head = totalWithChange(facts, inputs, '支出.本年支出合计', '支出合计');
   blocks.push(para(...head));
 
   const parts = EXPENDITURE_PARTS.map((name) => ({ key: `支出.${name}`, name, fact: facts.byKey(`支出.${name}`) })).filter((p) => p.fact && !wan(p.fact).isZero());
