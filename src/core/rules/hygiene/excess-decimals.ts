@@ -28,6 +28,9 @@ export const hygieneExcessDecimals: Rule = {
         if (rc.role !== 'money') continue;
         const cell = rawCell(ctx, table, rc.ref);
         if (!cell || cell.noCachedResult || cell.error) continue;
+        // most cells are plain numbers with 2 decimals: decide before parsing into a Decimal
+        if (typeof cell.value === 'number' && storedDecimals(cell.value) <= dp) continue;
+        if (cell.value === null || typeof cell.value === 'boolean') continue;
         const p = parseAmount(cell.value);
         if (p.kind !== 'number' || p.percent) continue;
         const decimals = typeof cell.value === 'number' ? storedDecimals(cell.value) : p.value.decimalPlaces();
