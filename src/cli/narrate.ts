@@ -1,11 +1,15 @@
 import * as path from 'path';
 import { draftQingkuang } from '../core/narrative/draft/index';
-import { priorFromFacts } from '../core/narrative/draft/inputs';
+import { draftPerfResults } from '../core/narrative/draft/perf-results';
+import { priorFromFacts, type DraftInputs } from '../core/narrative/draft/inputs';
+import { findInputsSheet, INPUT_ROWS, INPUTS_SHEET_NAME, mergeInputs, readInputsSheet } from '../core/narrative/draft/inputs-sheet';
 import { buildFacts } from '../core/narrative/facts';
 import { renderMarkdown, renderText } from '../core/narrative/render';
 import { RuleContext } from '../core/rules/context';
 import { recognizeWorkbook } from '../core/tables/recognize';
 import { draftToDocx } from '../hosts/word/docx-export';
+import { writeInputsTemplate } from '../hosts/xlsx/inputs-template';
+import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
 import { writeWorkbookFile } from '../hosts/xlsx/write-node';
 
@@ -14,30 +18,85 @@ export class NarrateUsageError extends Error {}
 export interface NarrateArgs {
   book: string;
   prior: string | null;
+  /** --inputs: a workbook with a "上年数及其他" sheet (its values win over --prior's). */
+  inputs: string | null;
+  /** --inputs-template: write the empty "上年数及其他" sheet for BOOK's tables here, and nothing else. */
+  inputsTemplate: string | null;
   output: string | null;
   format: 'docx' | 'md' | 'txt';
   force: boolean;
 }
 
+/** The narrate options in one place, for the parse errors (the shared USAGE text lists the basics). */
+export const NARRATE_HELP = [
+  'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] -o 情况说明.docx [--format docx|md|txt] [--force]',
+  'gongkai narrate BOOK.xlsx --inputs-template 上年数及其他.xlsx',
+  `  --inputs-template OUT.xlsx：按 BOOK 的表格写出空白的“${INPUTS_SHEET_NAME}”表（上年数、年初预算、政府采购、车辆等），不覆盖已有文件。`,
+  `  --inputs INPUTS.xlsx：读取其中“${INPUTS_SHEET_NAME}”表填写的数值；BOOK 自带“${INPUTS_SHEET_NAME}”表时自动读取。`,
+  `  优先级：--inputs 的表 > BOOK 中的“${INPUTS_SHEET_NAME}”表 > --prior 上年工作簿；都没有的数保留待填写标记，不会猜测。`,
+  '  / --inputs-template writes the empty inputs sheet for BOOK (never over an existing file); --inputs reads one;',
+  '    a sheet named 上年数及其他 inside BOOK is read automatically. Inputs-sheet values take precedence over --prior.',
+].join('\n');
+
+const usage = (message: string) => new NarrateUsageError(`${message}\n${NARRATE_HELP}`);
+
 export function parseNarrateArgs(args: string[]): NarrateArgs {
-  const out: NarrateArgs = { book: '', prior: null, output: null, format: 'docx', force: false };
+  const out: NarrateArgs = { book: '', prior: null, inputs: null, inputsTemplate: null, output: null, format: 'docx', force: false };
   const files: string[] = [];
+  const fileOf = (a: string, i: number, what: string): string => {
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i];
+    if (!v || v.startsWith('-')) throw usage(`${a.split('=')[0]} 需要一个 .xlsx 文件。 / ${a.split('=')[0]} needs ${what}.`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o' || a === '--output') out.output = args[++i] ?? null;
     else if (a === '--prior') out.prior = args[++i] ?? null;
+    else if (a === '--inputs' || a.startsWith('--inputs=')) out.inputs = fileOf(a, a.includes('=') ? i : ++i, 'an .xlsx file with a 上年数及其他 sheet');
+    else if (a === '--inputs-template' || a.startsWith('--inputs-template=')) out.inputsTemplate = fileOf(a, a.includes('=') ? i : ++i, 'an output .xlsx file');
     else if (a === '--force') out.force = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v !== 'docx' && v !== 'md' && v !== 'txt') throw new NarrateUsageError('--format 只能是 docx、md 或 txt。 / --format must be docx, md or txt.');
       out.format = v;
-    } else if (a.startsWith('-')) throw new NarrateUsageError(`未知选项“${a}”。 / Unknown option "${a}".`);
+    } else if (a.startsWith('-')) throw usage(`未知选项“${a}”。 / Unknown option "${a}".`);
     else files.push(a);
   }
-  if (files.length !== 1) throw new NarrateUsageError('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。 / Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
+  if (files.length !== 1) throw usage('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。 / Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
   out.book = files[0];
-  if (out.format === 'docx' && !out.output) throw new NarrateUsageError('.docx 需要用 -o 指定输出文件。 / A .docx needs -o OUT.docx.');
+  if (out.inputsTemplate) {
+    if (out.output || out.prior || out.inputs || out.force)
+      throw usage('--inputs-template 只写出模板，不能与 -o、--prior、--inputs 或 --force 同用（模板从不覆盖已有文件）。 / --inputs-template only writes the template; it takes no -o, --prior, --inputs or --force.');
+    if (!/\.xlsx$/i.test(out.inputsTemplate)) throw usage('--inputs-template 的输出文件应以 .xlsx 结尾。 / The --inputs-template output must end in .xlsx.');
+    return out;
+  }
+  if (out.format === 'docx' && !out.output) throw usage('.docx 需要用 -o 指定输出文件。 / A .docx needs -o OUT.docx.');
   return out;
+}
+
+/** The most common year of the recognized tables (the year the labels of the template name). */
+function tablesYear(tables: readonly { year: number | null }[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const t of tables) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
+  return best;
+}
+
+/** The "上年数及其他" sheet of a workbook read into inputs; a value that cannot be read stops the draft. */
+function inputsFrom(sheets: Parameters<typeof findInputsSheet>[0], file: string): Partial<DraftInputs> | undefined {
+  const grid = findInputsSheet(sheets);
+  if (!grid) return undefined;
+  const { inputs, problems } = readInputsSheet(grid);
+  if (problems.length) {
+    throw new WorkbookReadError(
+      `“${path.basename(file)}”的“${INPUTS_SHEET_NAME}”表有 ${problems.length} 处数值无法使用，未起草；请改正后重试：\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        `\n / The ${INPUTS_SHEET_NAME} sheet of "${path.basename(file)}" has ${problems.length} unusable value(s); nothing was drafted.`,
+      'inputs-sheet',
+    );
+  }
+  return inputs;
 }
 
 /**
@@ -49,13 +108,39 @@ export async function runNarrate(args: NarrateArgs): Promise<string> {
   const workbook = await loadXlsxFile(args.book);
   const { tables } = recognizeWorkbook(workbook);
   const facts = buildFacts(new RuleContext(workbook, tables));
-  let prior: Record<string, import('../core/money/decimal').Decimal> | undefined;
+  if (args.inputsTemplate) {
+    const rows = INPUT_ROWS(facts, { year: tablesYear(tables) });
+    // A template may already hold a person's numbers: never replaced, whatever the flags.
+    await writeWorkbookFile(args.inputsTemplate, await writeInputsTemplate(rows), { overwriteExisting: false });
+    return (
+      `已写出 ${path.basename(args.inputsTemplate)}：“${INPUTS_SHEET_NAME}”表 ${rows.length} 项待填写；填好后用 --inputs ${path.basename(args.inputsTemplate)} 起草。` +
+      ` / Wrote ${args.inputsTemplate} with ${rows.length} inputs; fill them and pass --inputs.`
+    );
+  }
+  let prior: Partial<DraftInputs> | undefined;
   if (args.prior) {
     const pw = await loadXlsxFile(args.prior);
     const pt = recognizeWorkbook(pw).tables;
-    prior = priorFromFacts(buildFacts(new RuleContext(pw, pt)));
+    prior = { prior: priorFromFacts(buildFacts(new RuleContext(pw, pt))) };
   }
-  const draft = draftQingkuang(facts, new RuleContext(workbook, tables), prior ? { prior } : {});
+  // Precedence: --inputs sheet > BOOK's own sheet > --prior workbook.
+  const own = inputsFrom(workbook.sheets, args.book);
+  const given = args.inputs ? inputsFrom((await loadXlsxFile(args.inputs)).sheets, args.inputs) : undefined;
+  if (args.inputs && !given) {
+    throw new WorkbookReadError(
+      `“${path.basename(args.inputs)}”中没有名为“${INPUTS_SHEET_NAME}”的工作表（可用 --inputs-template 生成）。 / "${path.basename(args.inputs)}" has no sheet named ${INPUTS_SHEET_NAME}.`,
+      'inputs-sheet-missing',
+    );
+  }
+  const inputs = mergeInputs(prior, own, given);
+  const ctx = new RuleContext(workbook, tables);
+  // 公开 tables give the 情况说明; 绩效 tables give their 自评结果 (a workbook may hold both)
+  const hasGongkai = tables.some((t) => t.type.startsWith('GK'));
+  const perf = draftPerfResults(tables, ctx, inputs);
+  const qingkuang = draftQingkuang(facts, ctx, inputs);
+  const draft = hasGongkai
+    ? { ...qingkuang, blocks: [...qingkuang.blocks, ...perf] }
+    : { title: `${tables.find((t) => t.department)?.department ?? ''} ${tables.find((t) => t.year)?.year ?? ''}年度绩效自评结果`.trim(), blocks: perf };
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
     args.format === 'docx' ? await draftToDocx(draft) : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -47,5 +48,109 @@ describe('gongkai narrate', () => {
     expect(readFileSync(out).equals(before)).toBe(true);
     expect((await cli('narrate', BOOK)).code).toBe(64);
     expect(existsSync(path.join(dir, 'b.docx'))).toBe(false);
+  });
+});
+
+describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
+  /** Writes a copy of `source` (or a new workbook) with the 上年数及其他 rows filled as given. */
+  async function withValues(source: string | null, out: string, values: Record<string, string | number>): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    if (source) await wb.xlsx.readFile(source);
+    const ws = wb.getWorksheet('上年数及其他') ?? wb.addWorksheet('上年数及其他');
+    if (ws.rowCount === 0) ws.addRow(['项目', '数值', '单位', '说明']);
+    const missing = new Set(Object.keys(values));
+    ws.eachRow((row) => {
+      const label = String(row.getCell(1).value);
+      if (label in values) {
+        row.getCell(2).value = values[label];
+        missing.delete(label);
+      }
+    });
+    for (const label of missing) ws.addRow([label, values[label], '万元', '']);
+    await wb.xlsx.writeFile(out);
+    return out;
+  }
+
+  test('--inputs-template writes the sheet for BOOK and never overwrites an existing file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const out = path.join(dir, '上年数及其他.xlsx');
+    const r = await cli('narrate', BOOK, '--inputs-template', out);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/已写出 上年数及其他\.xlsx：“上年数及其他”表 \d+ 项待填写/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('上年数及其他')!;
+    const labels: string[] = [];
+    ws.eachRow((row) => labels.push(String(row.getCell(1).value)));
+    expect(labels).toEqual(expect.arrayContaining(['上年数及其他（起草情况说明用）', '项目', '2023年度收、支总计', '机关运行经费年初预算', '2023年度支出决算（按类）：住房保障支出（221）']));
+
+    const before = readFileSync(out);
+    const again = await cli('narrate', BOOK, '--inputs-template', out);
+    expect(again.code).toBe(73);
+    expect(again.stderr).toMatch(/已存在，未覆盖/);
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect((await cli('narrate', BOOK, '--inputs-template', out, '--force')).code).toBe(64);
+  });
+
+  test('--inputs reads the filled template; its values win over --prior, the rest stay slots', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const template = path.join(dir, 't.xlsx');
+    expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
+    const filled = await withValues(template, path.join(dir, 'filled.xlsx'), { '2023年度收、支总计': '11314. 64', 机关运行经费年初预算: 55.89 });
+
+    const r = await cli('narrate', BOOK, '--inputs', filled, '--format', 'txt');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const text = r.stdout.replace(/\s+/g, '');
+    expect(text).toContain('收、支总计各增加11584.58万元，增长102.39%');
+    expect(text).toContain('比年初预算数增加18.26万元，增长32.67%');
+    expect(text).toContain('【上年数（2023年度收入合计，万元）】');
+
+    // --prior BOOK alone makes every change 持平; the sheet's 收、支总计 wins over it, --prior fills the rest
+    const both = await cli('narrate', BOOK, '--prior', BOOK, '--inputs', filled, '--format', 'txt');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/收、支总计各增加11584\.58万元/);
+    expect(both.stdout).toMatch(/与2023年度相比，收入合计持平/);
+  });
+
+  test('a 上年数及其他 sheet inside BOOK is read automatically', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const book = await withValues(BOOK, path.join(dir, 'book.xlsx'), { '2023年度收、支总计': 11314.64 });
+    const r = await cli('narrate', book, '--format', 'md');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/收、支总计各增加11584\.58万元/);
+  });
+
+  test('an unreadable value stops the draft with the problem listed (exit 2); a file without the sheet too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const bad = await withValues(null, path.join(dir, 'bad.xlsx'), { '2023年度收、支总计': '一万多' });
+    const out = path.join(dir, 'x.docx');
+    const r = await cli('narrate', BOOK, '--inputs', bad, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/“2023年度收、支总计”的数值“一万多”不是金额/);
+    expect(existsSync(out)).toBe(false);
+
+    const none = await cli('narrate', BOOK, '--inputs', BOOK, '--format', 'txt');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/没有名为“上年数及其他”的工作表/);
+  });
+
+  test('flag errors are usage errors (exit 64) that explain the inputs options and their precedence', async () => {
+    const r = await cli('narrate', BOOK, '--inputs');
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--inputs 需要一个 \.xlsx 文件/);
+    expect(r.stderr).toMatch(/优先级：--inputs 的表 > BOOK 中的“上年数及其他”表 > --prior/);
+    expect((await cli('narrate', BOOK, '--inputs-template', 'a.xlsx', '-o', 'b.docx')).code).toBe(64);
+    expect((await cli('narrate', BOOK, '--inputs-template', 'a.docx')).code).toBe(64);
+  });
+});
+
+describe('gongkai narrate on 绩效 workbooks', () => {
+  test('a 绩效-only workbook gives the 自评结果 of its 整体 and 项目 tables', async () => {
+    const r = await cli('narrate', path.join(FIXTURES, 'jiangan-2024-jixiao.xlsx'), '--format', 'txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('部门整体绩效自评得分：99分');
+    expect(r.stdout).toContain('老旧小区改造项目绩效自评结果');
+    expect(r.stdout).toMatch(/预算为28606\.98万元，执行10220\.42万元，执行率35\.73%/);
+    expect(r.stdout).not.toContain('一、收入支出决算总体情况说明');
   });
 });
