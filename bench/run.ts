@@ -39,7 +39,7 @@ async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<numbe
 }
 
 function time(runs: number, f: () => unknown): number {
-  for (let i = 0; i < 3; i++) f(); // warm up the JIT
+  for (let i = 0; i < 10; i++) f(); // warm up the JIT (and let it settle before timing)
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const a = performance.now();

@@ -1,5 +1,5 @@
 import { refToA1 } from '../grid/address';
-import type { Grid, Workbook } from '../grid/grid';
+import type { Cell, Grid, Workbook } from '../grid/grid';
 import { parseAmount } from '../grid/parse-amount';
 import type { Decimal } from '../money/decimal';
 import type { Finding } from '../report';
@@ -84,15 +84,18 @@ function settle(
   /** Start from these values (the ideal ones): the loop then only corrects what differs. */
   seed: readonly CellWrite[] = [],
 ): CellWrite[] {
-  const working: Workbook = { name: workbook.name, sheets: workbook.sheets.map((g) => g.clone()) };
-  const grids = new Map(working.sheets.map((g) => [g.name, g]));
-  for (const w of seed) {
-    const g = grids.get(w.sheet)!;
-    g.set(w.ref.row, w.ref.col, { ...(g.cell(w.ref.row, w.ref.col) ?? { value: null }), value: Number(w.value.toString()), formula: w.formula, noCachedResult: undefined });
-  }
+  // computed values live in an overlay the context reads through: no copy of the sheets is made
+  const overlay = new Map<string, Map<number, Cell>>();
+  const put = (w: CellWrite) => {
+    let sheet = overlay.get(w.sheet);
+    if (!sheet) overlay.set(w.sheet, (sheet = new Map()));
+    sheet.set(w.ref.row * 16384 + w.ref.col, { value: Number(w.value.toString()), formula: w.formula });
+  };
+  const valueAt = (w: CellWrite) => overlay.get(w.sheet)?.get(w.ref.row * 16384 + w.ref.col)?.value ?? workbook.sheets.find((g) => g.name === w.sheet)?.value(w.ref.row, w.ref.col) ?? null;
+  for (const w of seed) put(w);
   let writes: CellWrite[] = [];
   for (let pass = 0; pass < 8; pass++) {
-    const ctx = new RuleContext(working, tables, { zeroOverZeroRate: zeroOverZero });
+    const ctx = new RuleContext(workbook, tables, { zeroOverZeroRate: zeroOverZero }, overlay);
     const seen = new Set<string>();
     writes = [];
     for (const calc of calculators) {
@@ -103,17 +106,16 @@ function settle(
         writes.push(w);
       }
     }
-    let changed = false;
+    const changed = new Set<string>();
     for (const w of writes) {
       if (!apply(w)) continue;
-      const g = grids.get(w.sheet)!;
-      const cell = g.cell(w.ref.row, w.ref.col);
-      const current = parseAmount(cell?.value ?? null);
+      const current = parseAmount(valueAt(w));
       if (current.kind === 'number' && current.value.equals(w.value)) continue;
-      g.set(w.ref.row, w.ref.col, { ...(cell ?? { value: null }), value: Number(w.value.toString()), formula: w.formula, noCachedResult: undefined });
-      changed = true;
+      put(w);
+      changed.add(`${w.sheet}!${w.ref.row}:${w.ref.col}`);
     }
-    if (!changed) break;
+    // another pass only if some write reads a cell this pass changed (a 总分 over the new scores)
+    if (!writes.some((w) => w.inputs.some((r) => changed.has(`${w.sheet}!${r.row}:${r.col}`)))) break;
   }
   return writes;
 }

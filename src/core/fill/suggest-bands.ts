@@ -16,7 +16,13 @@ export function suggestBands(tables: readonly SemanticTable[], ctx: RuleContext)
   const out: BandSuggestion[] = [];
   for (const { table: t, line, scoreRef: s, weight, target: tc, actual: ac } of scorableIndicators(tables, ctx)) {
     const raw = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
-    const band = qualitativeBand(raw(tc?.value), raw(ac?.value), { targetNumFmt: tc?.numFmt, actualNumFmt: ac?.numFmt, weight });
+    const memoKey = `${String(tc?.value)}|${tc?.numFmt ?? ''}|${String(ac?.value)}|${ac?.numFmt ?? ''}|${weight.toString()}`;
+    let band = bandMemo.get(memoKey);
+    if (band === undefined) {
+      if (bandMemo.size > 10000) bandMemo.clear();
+      band = qualitativeBand(raw(tc?.value), raw(ac?.value), { targetNumFmt: tc?.numFmt, actualNumFmt: ac?.numFmt, weight });
+      bandMemo.set(memoKey, band);
+    }
     if (!band) continue;
     const score = amount(ctx, t, s);
     const [lo, hi] = band.range;
@@ -37,3 +43,6 @@ export function suggestBands(tables: readonly SemanticTable[], ctx: RuleContext)
   }
   return out;
 }
+
+// Parsing the texts is regex-heavy and each fill plan asks again: memoize by texts, formats and weight.
+const bandMemo = new Map<string, ReturnType<typeof qualitativeBand>>();

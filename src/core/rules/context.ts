@@ -1,5 +1,5 @@
 import { refToA1, type CellRef } from '../grid/address';
-import type { Grid, Workbook } from '../grid/grid';
+import type { Cell, Grid, Workbook } from '../grid/grid';
 import { parseAmount } from '../grid/parse-amount';
 import { Decimal, ZERO } from '../money/decimal';
 import { classifyDifference, DEFAULT_TOLERANCE, ToleranceSettings } from '../money/tolerance';
@@ -43,7 +43,13 @@ export class RuleContext {
   /** The rule being run (set by runRules), for the listener. */
   currentRule?: RuleMeta;
 
-  constructor(readonly workbook: Workbook, readonly tables: readonly SemanticTable[], settings: Partial<RuleSettings> = {}) {
+  constructor(
+    readonly workbook: Workbook,
+    readonly tables: readonly SemanticTable[],
+    settings: Partial<RuleSettings> = {},
+    /** Cells that read differently from the grid (a fill plan's computed values), by sheet and row·16384+col. */
+    private readonly overlay?: ReadonlyMap<string, ReadonlyMap<number, Cell>>,
+  ) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     for (const g of workbook.sheets) this.grids.set(g.name, g);
   }
@@ -79,7 +85,7 @@ export class RuleContext {
   }
 
   private readUncached(grid: Grid, ref: CellRef): Reading {
-    const cell = grid.cell(ref.row, ref.col);
+    const cell = this.overlay?.get(grid.name)?.get(ref.row * 16384 + ref.col) ?? grid.cell(ref.row, ref.col);
     if (!cell) return { kind: 'empty' };
     if (cell.noCachedResult) return { kind: 'unknown', why: '公式没有计算结果' };
     if (cell.error) return { kind: 'unknown', why: `单元格是错误值 ${cell.error}` };
