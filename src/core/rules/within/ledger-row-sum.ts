@@ -16,12 +16,13 @@ export const ledgerRowSum: Rule = {
     return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
       const cols = rowSumColumns(t);
       if (!cols || cols.parts.length === 0) return [];
-      const totalCol = t.column(cols.total)!;
+      const totalLabel = t.column(cols.total)!.label.split('/').pop() ?? cols.total;
+      const partLabels = cols.parts.map((k) => k.replace('本年支出.', ''));
       return t.lines.flatMap((l) =>
         ctx.sumIdentity(
           this.meta,
-          { table: t, ref: l.cells[cols.total], label: totalCol.label.split('/').pop() ?? cols.total },
-          cols.parts.map((k) => ({ table: t, ref: l.cells[k], label: k.replace('本年支出.', '') })),
+          { table: t, ref: l.cells[cols.total], label: totalLabel },
+          cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),
           l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
         ),
       );
