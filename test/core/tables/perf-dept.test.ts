@@ -1,37 +1,11 @@
-import { FIXTURES } from '../../helpers/fixtures';
-import * as fs from 'fs';
-import * as path from 'path';
-import { refToA1 } from '../../../src/core/grid/address';
+import { a1, open, val } from './perf-helpers';
 import type { Workbook } from '../../../src/core/grid/grid';
-import { parseAmount } from '../../../src/core/grid/parse-amount';
 import { perfBase } from '../../../src/core/tables/perf-base';
 import { perfDept } from '../../../src/core/tables/perf-dept';
 import { perfProject } from '../../../src/core/tables/perf-project';
-import { Recognition, recognizeWorkbook } from '../../../src/core/tables/recognize';
+import { Recognition } from '../../../src/core/tables/recognize';
 import type { Line, SemanticTable } from '../../../src/core/tables/types';
-import { loadXlsx } from '../../../src/hosts/xlsx/load';
 
-
-async function open(file: string): Promise<{ wb: Workbook; rec: Recognition }> {
-  const wb = await loadXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))), file);
-  return { wb, rec: recognizeWorkbook(wb) };
-}
-
-/** The value of a line's cell as the rules will read it: a number, null when empty, else the raw text. */
-function val(wb: Workbook, t: SemanticTable, line: string, cell: string): number | string | null {
-  const ref = t.cell(line, cell);
-  if (!ref) throw new Error(`${t.sheet}: no cell ${line}.${cell}`);
-  const grid = wb.sheets.find((s) => s.name === t.sheet)!;
-  const p = parseAmount(grid.value(ref.row, ref.col));
-  if (p.kind === 'number') return p.value.toNumber();
-  if (p.kind === 'empty') return null;
-  return String(p.raw);
-}
-
-function a1(t: SemanticTable, line: string, cell: string): string {
-  const ref = t.cell(line, cell);
-  return ref ? refToA1(ref) : '(none)';
-}
 
 function indicators(t: SemanticTable): Line[] {
   return t.lines.filter((l) => /^指标\.\d+$/.test(l.key));
