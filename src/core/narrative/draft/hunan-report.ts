@@ -16,7 +16,7 @@ import type { SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { fmt, heading, num, para, pct, slot, type Piece } from './common';
 import type { DraftInputs } from './inputs';
-import { amountAt, amountOrZero, amountRunOf, perfYear, rateRun, type Valued } from './perf-dept-result';
+import { amountAt, amountOrZero, amountRunOf, perfYear, hunanBudgetRuns, type Valued } from './perf-dept-result';
 
 const INCOME: readonly (readonly [string, string])[] = [
   ['收入性质.一般公共预算', '一般公共预算'],
@@ -53,21 +53,11 @@ export function draftHunanBudget(dept: SemanticTable, base: SemanticTable | unde
   if (!money || money.variant !== 'hunan') {
     blocks.push(para(slot('input', '年初预算数、全年预算数、全年执行数及执行率（表中未找到年度资金总额行）')));
   } else {
-    const Y = amountAt(ctx, dept, money.line.cells['年初预算数']);
-    const A = amountAt(ctx, dept, money.budget.ref);
     const E = amountAt(ctx, dept, money.exec.ref);
     const B = embedded(ctx, dept, '支出性质.基本支出');
     const P = embedded(ctx, dept, '支出性质.项目支出');
     const p: Piece[] = [
-      year,
-      '年年初预算数',
-      amountRunOf(Y, `${K}.年初预算数`, inputs, '年初预算数'),
-      '万元，全年预算数',
-      amountRunOf(A, `${K}.全年预算数`, inputs, '全年预算数'),
-      '万元，全年执行数',
-      amountRunOf(E, `${K}.全年执行数`, inputs, '全年执行数'),
-      '万元，执行率',
-      rateRun(ctx, dept, E, A, money.rate, `${K}.执行率`, inputs, '执行率'),
+      ...hunanBudgetRuns(ctx, dept, money, year, inputs, K),
       '。',
       year,
       '年支出决算数',

@@ -288,21 +288,10 @@ export function draftDeptResult(table: SemanticTable, ctx: RuleContext, inputs: 
  * (执行率 against 全年预算数, DOMAIN §2(d)).
  */
 export function hunanExecution(ctx: RuleContext, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
-  const Y = amountAt(ctx, table, money.line.cells['年初预算数']);
-  const A = amountAt(ctx, table, money.budget.ref);
-  const B = amountAt(ctx, table, money.exec.ref);
   const s = scoreAt(ctx, table, money.score);
   const w = scoreAt(ctx, table, money.weightRef);
   const out: (string | Run)[] = [
-    year,
-    '年年初预算数',
-    amountRunOf(Y, `${K}.年初预算数`, inputs, '年初预算数'),
-    '万元，全年预算数',
-    amountRunOf(A, `${K}.全年预算数`, inputs, '全年预算数'),
-    '万元，全年执行数',
-    amountRunOf(B, `${K}.全年执行数`, inputs, '全年执行数'),
-    '万元，执行率',
-    rateRun(ctx, table, B, A, money.rate, `${K}.执行率`, inputs, '执行率'),
+    ...hunanBudgetRuns(ctx, table, money, year, inputs, K),
     '，预算执行得分',
     scoreRunOf(s, `${K}.预算执行得分`, '预算执行得分'),
     '分',
@@ -310,4 +299,22 @@ export function hunanExecution(ctx: RuleContext, table: SemanticTable, money: Mo
   if (w) out.push('（分值', scoreRunOf(w, `${K}.预算执行分值`, '分值'), '分）');
   out.push('。');
   return out;
+}
+
+/** "{年}年年初预算数Y万元，全年预算数A万元，全年执行数E万元，执行率r" — shared by the 自评结果 and the 自评报告. */
+export function hunanBudgetRuns(ctx: RuleContext, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
+  const Y = amountAt(ctx, table, money.line.cells['年初预算数']);
+  const A = amountAt(ctx, table, money.budget.ref);
+  const E = amountAt(ctx, table, money.exec.ref);
+  return [
+    year,
+    '年年初预算数',
+    amountRunOf(Y, `${K}.年初预算数`, inputs, '年初预算数'),
+    '万元，全年预算数',
+    amountRunOf(A, `${K}.全年预算数`, inputs, '全年预算数'),
+    '万元，全年执行数',
+    amountRunOf(E, `${K}.全年执行数`, inputs, '全年执行数'),
+    '万元，执行率',
+    rateRun(ctx, table, E, A, money.rate, `${K}.执行率`, inputs, '执行率'),
+  ];
 }
