@@ -35,7 +35,7 @@ describe('gongkai check --narrative', () => {
     const report = JSON.parse(r.stdout);
     const narrative = report.findings.filter((f: { source?: string }) => f.source === 'narrative');
     const errors = narrative.filter((f: { severity: string }) => f.severity === 'error');
-    expect(errors.map((f: { quote: string }) => f.quote)).toEqual(['98.04%', '1.96%']);
+    expect(errors.map((f: { quote: string }) => f.quote)).toEqual(['98.04%', '1.96%', '23.42%', '1405.65万元']);
     const text = readFileSync(TEXT, 'utf8');
     expect(narrative.every((f: { quote: string }) => text.includes(f.quote))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { Decimal } from '../money/decimal';
 import { ratioConsistent } from '../money/tolerance';
 import type { Finding } from '../report';
+import { checkRelations, factWan, ratioVerdict, statedWan, type FindingMaker } from './relations';
 import type { Claim, Fact } from './types';
 
 /**
@@ -15,7 +16,19 @@ export interface NarrativeCheck {
   findings: Finding[];
   /** Claims resolved to a fact (for the report and for refreshing a draft). */
   resolved: { claim: Claim; fact: Fact }[];
+  /** Claims checked against other numbers of the text (a 完成率 against its 预算 and 决算 …). */
+  verified: { claim: Claim; against: Claim[] }[];
   unresolved: Claim[];
+}
+
+export interface CheckOptions {
+  /**
+   * Prior-year amounts by fact key, in 万元 (`priorFromFacts` of the prior year's workbook, or the
+   * inputs sheet): a change ("增加 11584.58 万元") is then checked against this year − last year.
+   */
+  prior?: Record<string, Decimal>;
+  /** 年初预算 by fact key + ".年初预算" (DraftInputs.budget), in 万元: "年初预算为112.83万元" is then checked. */
+  budget?: Record<string, Decimal>;
 }
 
 const norm = (s: string) =>
@@ -52,6 +65,9 @@ function matchFact(claim: Claim, facts: readonly Fact[], wantShare: boolean): Fa
     });
   } else {
     candidates = facts.filter((f) => f.unit !== '%' && names(f).has(subject));
+    // "武汉市江岸区住房保障和房屋管理局机关运行经费支出": the department's name before the fact's
+    const bare = withoutOrganization(claim.subject);
+    if (candidates.length === 0 && bare !== claim.subject) return matchFact({ ...claim, subject: bare }, facts, false);
   }
   if (candidates.length <= 1) return candidates[0];
   const inSection = candidates.filter((f) => f.section === claim.section);
@@ -61,17 +77,78 @@ function matchFact(claim: Claim, facts: readonly Fact[], wantShare: boolean): Fa
   return pool.every((f) => f.value.equals(pool[0].value)) ? pool[0] : undefined;
 }
 
+/** What a measure is called after its topic, in the order a narrative most often writes it. */
+const MEASURE_WORDS: Record<NonNullable<Claim['measure']>, string[]> = {
+  决算: ['', '支出决算', '决算', '决算数'],
+  全年预算: ['全年预算', '预算', '全年预算数', '预算数', '支出全年预算'],
+  年初预算: ['年初预算', '年初预算数'],
+};
+
+/**
+ * The amount fact a claim states: by its own words, else by its topic and measure ("支出决算为 0.18
+ * 万元" in a sentence about "三公"经费 → the 三公 决算).
+ */
+function resolveAmount(claim: Claim, facts: readonly Fact[]): Fact | undefined {
+  const direct = matchFact(claim, facts, false);
+  if (direct || !claim.topic || !claim.measure) return direct;
+  for (const word of MEASURE_WORDS[claim.measure]) {
+    const f = matchFact({ ...claim, kind: 'amount', subject: claim.topic + word }, facts, false);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/**
+ * Facts for the figures the user supplied beside the tables: the 年初预算 of the 一般公共预算 total,
+ * of each 类 and of 机关运行经费, named like their 决算 fact with 年初预算 after it.
+ */
+function budgetFacts(facts: readonly Fact[], budget: Record<string, Decimal> | undefined): Fact[] {
+  if (!budget) return [];
+  const out: Fact[] = [];
+  for (const [key, value] of Object.entries(budget)) {
+    const baseKey = key.replace(/\.年初预算$/, '');
+    const of = facts.find((f) => f.key === baseKey) ?? (baseKey === '一般公共预算支出' ? facts.find((f) => f.key === '一般公共预算支出.合计') : undefined);
+    if (!of) continue;
+    const names = [of.label, ...of.aliases];
+    out.push({
+      key,
+      label: `${of.label}年初预算`,
+      aliases: [...names.map((n) => `${n}年初预算`), ...names.map((n) => `${n}年初预算数`)],
+      section: of.section,
+      value,
+      unit: '万元',
+      cells: [],
+      derivation: `${of.label}年初预算（上年数及其他）`,
+    });
+  }
+  return out;
+}
+
+const ORGANIZATION = /^.{2,40}?(?:局|委员会|中心|办公室|厅|院|所|站|队|处)(?=[\u3400-\u9fff]{2,})/;
+
+/** The words after a leading organization name, or the words unchanged. */
+function withoutOrganization(subject: string): string {
+  const m = ORGANIZATION.exec(subject);
+  return m ? subject.slice(m[0].length) : subject;
+}
+
 /** Half of the claim's last written digit: "22899.22" → 0.005; "12" → 0.5. */
 const halfUnit = (decimals: number) => new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 
 const show = (d: Decimal, dp: number) => d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
 
-export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[]): NarrativeCheck {
+export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fact[], options: CheckOptions = {}): NarrativeCheck {
+  const facts = [...tableFacts, ...budgetFacts(tableFacts, options.budget)];
   const findings: Finding[] = [];
   const resolved: { claim: Claim; fact: Fact }[] = [];
   const unresolved: Claim[] = [];
   const adjusted = largestRemainderLists(claims, facts);
-  const finding = (claim: Claim, fact: Fact | null, rule: string, expected: string | null, actual: string | null, message: string, severity: Finding['severity'] = 'error'): Finding => ({
+  const amountFacts = new Map<Claim, Fact | undefined>();
+  const resolve = (c: Claim): Fact | undefined => {
+    if (!amountFacts.has(c)) amountFacts.set(c, resolveAmount(c, facts));
+    return amountFacts.get(c);
+  };
+  const finding: FindingMaker = (claim: Claim, fact: Fact | null, rule: string, expected: string | null, actual: string | null, message: string, severity: Finding['severity'] = 'error'): Finding => ({
     rule,
     severity,
     cells: fact ? fact.cells : [],
@@ -82,11 +159,12 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
     quote: claim.quote,
   });
 
+  const pending: Claim[] = [];
   for (const claim of claims) {
     if (claim.kind === 'amount' && (claim.unit === '万元' || claim.unit === '元')) {
-      const fact = matchFact(claim, facts, false);
+      const fact = resolve(claim);
       if (!fact) {
-        unresolved.push(claim);
+        pending.push(claim);
         continue;
       }
       resolved.push({ claim, fact });
@@ -112,7 +190,7 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
     if (claim.kind === 'share' && claim.unit === '%') {
       const fact = matchFact(claim, facts, true);
       if (!fact || !fact.ratioOf) {
-        unresolved.push(claim);
+        pending.push(claim);
         continue;
       }
       resolved.push({ claim, fact });
@@ -150,9 +228,23 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
       }
       continue;
     }
-    unresolved.push(claim);
+    pending.push(claim);
   }
-  findings.push(...changeAndGrowth(claims, facts, finding));
+  const relations = checkRelations({
+    claims,
+    settled: new Set([...resolved.map((r) => r.claim)]),
+    resolve,
+    named: (words, section) => matchFact({ ...claims[0], kind: 'amount', subject: words, section }, facts, false),
+    finding,
+  });
+  findings.push(...relations.findings);
+  findings.push(...changeAndGrowth(claims, resolve, options, finding, relations.checked));
+  const verified: { claim: Claim; against: Claim[] }[] = [];
+  for (const c of pending) {
+    const against = relations.checked.get(c);
+    if (against) verified.push({ claim: c, against });
+    else unresolved.push(c);
+  }
   for (const c of unresolved) {
     findings.push({
       rule: 'NARRATIVE.unresolved',
@@ -165,7 +257,7 @@ export function checkNarrative(claims: readonly Claim[], facts: readonly Fact[])
       quote: c.quote,
     });
   }
-  return { findings, resolved, unresolved };
+  return { findings, resolved, verified, unresolved };
 }
 
 /**
@@ -198,55 +290,87 @@ function largestRemainderLists(claims: readonly Claim[], facts: readonly Fact[])
 }
 
 /**
- * "X 增加 A 万元，增长 r%": r = A ÷ (X − A) × 100 for 增加 (the prior year is X − A), A ÷ (X + A) for
- * 减少; the direction words of the amount and the rate must agree. X is the fact the sentence is
- * about (its first amount claim resolved to a fact), so no prior-year workbook is needed.
+ * "X 增加 A 万元，增长 r%": r = A ÷ (X − A) for 增加 (the prior year is X − A), A ÷ (X + A) for 减少;
+ * the direction words of the amount and the rate must agree. X is the fact the change is said of (by
+ * its words or topic), else the amount stated before it in the sentence, so no prior-year workbook is
+ * needed. With prior-year figures (or, for "比年初预算数增加", the 年初预算) the change itself is
+ * checked too: A = X − prior, and "与上年相同" needs X = prior.
  */
 function changeAndGrowth(
   claims: readonly Claim[],
-  facts: readonly Fact[],
-  finding: (claim: Claim, fact: Fact | null, rule: string, expected: string | null, actual: string | null, message: string, severity?: Finding['severity']) => Finding,
+  resolve: (c: Claim) => Fact | undefined,
+  options: CheckOptions,
+  finding: FindingMaker,
+  checked: Map<Claim, Claim[]>,
 ): Finding[] {
   const out: Finding[] = [];
-  const bySentence = new Map<string, Claim[]>();
-  for (const c of claims) {
-    const k = `${c.section}|${c.sentence}`;
-    bySentence.set(k, [...(bySentence.get(k) ?? []), c]);
-  }
-  for (const list of bySentence.values()) {
-    const change = list.find((c) => c.kind === 'change' && (c.unit === '万元' || c.unit === '元'));
-    const growth = list.find((c) => c.kind === 'growth' && c.unit === '%');
-    if (!change || !growth) continue;
-    const up = (d?: Claim['direction']) => d === '增加' || d === '增长';
-    const growthWord = growth.direction ?? (change.direction === '减少' ? '下降' : '增长');
-    const down = (d?: Claim['direction']) => d === '减少' || d === '下降';
-    if ((up(change.direction) && down(growth.direction)) || (down(change.direction) && up(growth.direction))) {
+  const up = (d?: Claim['direction']) => d === '增加' || d === '增长';
+  const down = (d?: Claim['direction']) => d === '减少' || d === '下降';
+  const baseOf = (c: Claim, fact: Fact | undefined): Decimal | undefined => {
+    if (!fact) return undefined;
+    const toBudget = /[比较](?:年初)?预算/.test(c.sentence);
+    const v = toBudget ? options.budget?.[`${fact.key}.年初预算`] : options.prior?.[fact.key];
+    return v;
+  };
+  claims.forEach((change, i) => {
+    if (change.kind === 'amount' && change.direction === '持平') {
+      const fact = resolve(change);
+      const prior = baseOf(change, fact);
+      if (fact && prior !== undefined && !factWan(fact).value.equals(prior)) {
+        out.push(finding(change, fact, 'NARRATIVE.change', `${show(factWan(fact).value.minus(prior), 2)}`, '0', `情况说明称${change.subject}与上年相同，但表中 ${show(factWan(fact).value, 2)} 万元、上年 ${show(prior, 2)} 万元。`));
+      }
+      return;
+    }
+    if (change.kind !== 'change' || (change.unit !== '万元' && change.unit !== '元')) return;
+    const sentence = claims.filter((c) => c.section === change.section && c.sentence === change.sentence);
+    const nextChange = sentence.find((c) => c.kind === 'change' && c.start > change.start);
+    const growth = sentence.find((c) => c.kind === 'growth' && c.unit === '%' && c.start > change.start && (!nextChange || c.start < nextChange.start));
+    // the amount the change is said of: its own words' fact, else the amount stated before it
+    const current = claims.slice(0, i).filter((c) => c.kind === 'amount' && c.section === change.section && c.sentence === change.sentence && (c.unit === '万元' || c.unit === '元')).pop();
+    const fact = resolve({ ...change, kind: 'amount' }) ?? (current ? resolve(current) : undefined);
+    const x = fact ? factWan(fact) : current ? statedWan(current) : undefined;
+    const a = statedWan(change);
+    if (growth && ((up(change.direction) && down(growth.direction)) || (down(change.direction) && up(growth.direction)))) {
+      checked.set(growth, [change]);
       out.push(finding(growth, null, 'NARRATIVE.direction', null, null, `情况说明中“${change.direction}${change.quote}”与“${growth.direction}${growth.quote}”方向不一致：增加应对应增长，减少应对应下降。`));
-      continue;
+      return;
     }
-    // the amount the change is about: the nearest amount stated before it in the sentence
-    const current = list.filter((c) => c.kind === 'amount' && (c.unit === '万元' || c.unit === '元') && c.start < change.start).pop();
-    // else the fact the change is said of ("收、支总计各增加…" after "收、支总计 22899.22 万元。")
-    const currentFact = current ? matchFact(current, facts, false) : matchFact({ ...change, kind: 'amount' }, facts, false);
-    const x = currentFact?.value ?? current?.value;
-    if (!x) continue;
-    const a = change.value;
-    const prior = down(change.direction) ? x.plus(a) : x.minus(a);
-    if (prior.lessThanOrEqualTo(0)) continue;
-    const stated = growth.value.div(100);
-    if (!ratioConsistent(stated, a, prior, growth.decimals)) {
-      const expected = a.div(prior).times(100);
-      out.push(
-        finding(
-          growth,
-          currentFact ?? null,
-          'NARRATIVE.growth',
-          `${show(expected, growth.decimals)}%`,
-          `${growth.value.toFixed(growth.decimals)}%`,
-          `情况说明中${change.subject || '该项'}${change.direction ?? ''}${change.quote}、${growthWord}${growth.quote}：上年数为 ${show(x, 2)} ${down(change.direction) ? '+' : '−'} ${show(a, 2)} = ${show(prior, 2)}，${growthWord}率应为 ${show(expected, growth.decimals)}%。`,
-        ),
-      );
+    const prior = baseOf(change, fact);
+    if (x && prior !== undefined) {
+      checked.set(change, current ? [current] : []);
+      const delta = x.value.minus(prior);
+      const signed = down(change.direction) ? a.value.negated() : a.value;
+      if (!delta.isZero() && (up(change.direction) || down(change.direction)) && delta.isNegative() !== signed.isNegative()) {
+        out.push(finding(change, fact ?? null, 'NARRATIVE.direction', delta.isNegative() ? '减少' : '增加', change.direction ?? null, `情况说明称${change.subject}${change.direction}${change.quote}，但本年 ${show(x.value, 2)} 万元、比较基数 ${show(prior, 2)} 万元，实为${delta.isNegative() ? '减少' : '增加'} ${show(delta.abs(), 2)} 万元。`));
+      } else if (delta.abs().minus(a.value).abs().greaterThan(a.half.plus(x.half).plus('0.005'))) {
+        out.push(finding(change, fact ?? null, 'NARRATIVE.change', show(delta.abs(), 2), show(a.value, 2), `情况说明中${change.subject}${change.direction ?? '变动'} ${change.quote}，按本年 ${show(x.value, 2)} 万元与比较基数 ${show(prior, 2)} 万元计算应为 ${show(delta.abs(), 2)} 万元。`));
+      }
     }
-  }
+    if (!growth || !x) return;
+    checked.set(growth, current ? [change, current] : [change]);
+    if (!checked.has(change)) checked.set(change, current ? [current, growth] : [growth]);
+    const growthWord = growth.direction ?? (change.direction === '减少' ? '下降' : '增长');
+    // the base: the known prior figure, else this year's minus the stated change
+    const base = prior !== undefined ? { value: prior, half: new Decimal('0.005') } : { value: down(change.direction) ? x.value.plus(a.value) : x.value.minus(a.value), half: x.half.plus(a.half) };
+    const num = prior !== undefined ? { value: x.value.minus(prior).abs(), half: x.half.plus('0.005') } : a;
+    if (base.value.lessThanOrEqualTo(0)) return;
+    const verdict = ratioVerdict(growth.value, growth.decimals, num, base);
+    if (verdict === 'ok' || verdict === 'undefined') return;
+    const expected = num.value.div(base.value).times(100);
+    const how = prior !== undefined ? `上年数为 ${show(prior, 2)}` : `上年数为 ${show(x.value, 2)} ${down(change.direction) ? '+' : '−'} ${show(a.value, 2)} = ${show(base.value, 2)}`;
+    out.push(
+      finding(
+        growth,
+        fact ?? null,
+        'NARRATIVE.growth',
+        `${show(expected, growth.decimals)}%`,
+        `${growth.value.toFixed(growth.decimals)}%`,
+        verdict === 'truncated'
+          ? `情况说明中${change.subject || '该项'}${growthWord}${growth.quote} 是截断的结果：${how}，${growthWord}率四舍五入应为 ${show(expected, growth.decimals)}%。`
+          : `情况说明中${change.subject || '该项'}${change.direction ?? ''}${change.quote}、${growthWord}${growth.quote}：${how}，${growthWord}率应为 ${show(expected, growth.decimals)}%。`,
+        verdict === 'truncated' ? 'warning' : 'error',
+      ),
+    );
+  });
   return out;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal';
-import type { Claim } from './types';
+import type { Claim, Measure } from './types';
 
 /**
  * Number claims of a narrative text (the 情况说明 of a 部门决算公开, a 绩效自评报告 …).
@@ -38,10 +38,15 @@ export function extractClaims(text: string): Claim[] {
     if (built.direction !== undefined) claim.direction = built.direction;
     if (built.of !== undefined) claim.of = built.of;
     if (line.subsection !== undefined) claim.subsection = line.subsection;
+    const prevIndex = claims.length - 1;
+    const prev = prevIndex >= 0 && meta[prevIndex].lineStart === line.start ? claims[prevIndex] : undefined;
+    const prevInSentence = prev !== undefined && meta[prevIndex].sentenceStart === sentence.start;
+    assignTopic(claim, prev, prevInSentence, () => previousClauseSubject(norm, built.clauseStart, sentence.start));
     claims.push(claim);
     meta.push({ end: raw.end, sentenceStart: sentence.start, lineStart: line.start });
   }
   markUnchanged(norm, claims, meta);
+  markLists(norm, claims, meta);
   return claims;
 }
 
@@ -237,6 +242,7 @@ const LEADING: RegExp[] = [
   /^[一二三四五六七八九十]{1,3}\s*、/,
   /^(?:截至|截止到?)\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末)?)?/,
   /^\d{4}\s*年度/,
+  /^\d{4}\s*年(?=[年本全支收预决])/,
   // A 科目编码 before its name: "2210399 其他住房保障支出".
   /^(?:\d{3}|\d{5}|\d{7})\s+(?=[\u3400-\u9fff])(?![个辆台人户套栋项件名处年月日])/,
   /^本年度/,
@@ -356,6 +362,7 @@ interface Meta {
 }
 
 interface Described {
+  clauseStart: number;
   kind: Claim['kind'];
   subject: string;
   direction?: Claim['direction'];
@@ -363,6 +370,18 @@ interface Described {
 }
 
 function describe(norm: string, raw: RawNumber, sentence: Span, line: LineInfo, claims: Claim[], meta: Meta[]): Described {
+  const clauseStart = clauseStartOf(norm, raw.start, floorOf(sentence, line, claims, meta));
+  return { ...describeAt(norm, raw, sentence, line, claims, meta), clauseStart };
+}
+
+/** Where the clause of a number may start: after the previous claim of its sentence, else at the sentence start. */
+function floorOf(sentence: Span, line: LineInfo, claims: Claim[], meta: Meta[]): number {
+  const i = claims.length - 1;
+  const prevInSentence = i >= 0 && meta[i].lineStart === line.start && meta[i].sentenceStart === sentence.start;
+  return prevInSentence ? meta[i].end : sentence.start;
+}
+
+function describeAt(norm: string, raw: RawNumber, sentence: Span, line: LineInfo, claims: Claim[], meta: Meta[]): Omit<Described, 'clauseStart'> {
   const prevIndex = claims.length - 1;
   const prev = prevIndex >= 0 && meta[prevIndex].lineStart === line.start ? claims[prevIndex] : undefined;
   const prevMeta = prev ? meta[prevIndex] : undefined;
@@ -390,6 +409,7 @@ function describe(norm: string, raw: RawNumber, sentence: Span, line: LineInfo, 
 
   if (raw.unitClass === 'score') return { kind: 'score', subject: subjectOr(residue) };
 
+
   if (raw.unitClass === 'count') {
     const after = ['个', '辆', '台'].includes(raw.unitText) ? followingNoun(norm, raw.end) : '';
     return { kind: 'count', subject: after || subjectOr(residue) };
@@ -411,7 +431,7 @@ function describe(norm: string, raw: RawNumber, sentence: Span, line: LineInfo, 
     of = of.replace(/(?:的)?(?:比重|比例)?(?:为|是|达到|达)?$/, '').replace(/的$/, '').trim();
     if (of.startsWith('比')) of = '';
     of = cleanSubject(of);
-    const d: Described = { kind: 'share', subject: subjectOr(bare.slice(0, share)) };
+    const d: Omit<Described, 'clauseStart'> = { kind: 'share', subject: subjectOr(bare.slice(0, share)) };
     if (of) d.of = of;
     return d;
   }
@@ -423,13 +443,13 @@ function describe(norm: string, raw: RawNumber, sentence: Span, line: LineInfo, 
   if (/率$/.test(bare)) return { kind: 'rate', subject: subjectOr(bare) };
   const done = bare.lastIndexOf('完成');
   if (done >= 0) {
-    const d: Described = { kind: 'completion', subject: subjectOr(bare.slice(0, done).replace(/(?:已经|已|均|累计)$/, '')) };
+    const d: Omit<Described, 'clauseStart'> = { kind: 'completion', subject: subjectOr(bare.slice(0, done).replace(/(?:已经|已|均|累计)$/, '')) };
     const of = cleanSubject(bare.slice(done + 2).replace(/的$/, ''));
     if (of) d.of = of;
     return d;
   }
   if (continued && prev && (prev.kind === 'share' || prev.kind === 'completion' || prev.kind === 'rate')) {
-    const d: Described = { kind: prev.kind, subject: prev.subject };
+    const d: Omit<Described, 'clauseStart'> = { kind: prev.kind, subject: prev.subject };
     const of = cleanSubject(bare.replace(/^\s*、/, '').replace(/的$/, ''));
     if (prev.kind !== 'rate' && of) d.of = of;
     return d;
@@ -478,4 +498,125 @@ function markUnchanged(norm: string, claims: Claim[], meta: Meta[]): void {
     if (/[。!?\n]/.test(sentenceEnd)) continue;
     if (claims[k].direction === undefined) claims[k].direction = '持平';
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures and topics: "一般公共预算财政拨款支出年初预算为1405.65万元，支出决算为22854.27万元，完成
+// 年初预算的1625.89%" states three figures of one topic.
+
+// A bare 预算 is a measure only alone or after 费/支出/资金 words ("三公经费预算"), not at the end of a
+// project's name ("…第二批中央基建投资预算").
+const MEASURE_SUFFIX = /(年初预算数?|全年预算数?|年度预算数?|预算总额|(?:^|(?<=[费出金]))预算数?|支出决算数?|决算数?|全年执行数?|本年执行数?|执行数?|实际支出数?)$/;
+
+function measureOf(word: string): Measure | undefined {
+  if (/^年初预算/.test(word)) return '年初预算';
+  if (/预算/.test(word)) return '全年预算';
+  if (/决算|执行|实际支出/.test(word)) return '决算';
+  return undefined;
+}
+
+/** "因公出国(境)费全年预算" → topic 因公出国(境)费, measure 全年预算; "支出决算" → measure only. */
+export function splitMeasure(subject: string): { topic: string; measure?: Measure } {
+  const m = MEASURE_SUFFIX.exec(subject);
+  if (!m) return { topic: subject };
+  const measure = measureOf(m[1]);
+  const topic = cleanSubject(subject.slice(0, m.index).replace(/的$/, ''));
+  return measure ? { topic, measure } : { topic: subject };
+}
+
+/**
+ * Sets `measure` and `topic`. A claim whose words are only a measure ("支出决算为 0.18 万元"), or that
+ * inherited its subject, takes the topic of the previous claim of its sentence, else the words of an
+ * earlier clause ("3. 社会保障和就业支出：年初预算为…").
+ */
+function assignTopic(claim: Claim, prev: Claim | undefined, prevInSentence: boolean, earlierClause: () => string): void {
+  if (claim.kind === 'amount' || claim.kind === 'change') {
+    const { topic, measure } = splitMeasure(claim.subject);
+    if (measure) claim.measure = measure;
+    if (measure && topic) {
+      claim.topic = topic;
+      return;
+    }
+    if (!measure && claim.kind === 'amount') return;
+  } else if (claim.kind === 'completion') {
+    const measure = claim.of ? measureOf(claim.of) : undefined;
+    if (measure) claim.measure = measure;
+  } else if (claim.kind !== 'rate' && claim.kind !== 'growth') {
+    return;
+  }
+  const inherited = prev !== undefined && (prevInSentence || claim.subject === prev.subject);
+  if (inherited && prev.topic) {
+    claim.topic = prev.topic;
+    return;
+  }
+  if (claim.kind === 'change' || claim.kind === 'growth') return;
+  const t = splitMeasure(earlierClause()).topic;
+  if (t && !MEASURE_SUFFIX.test(t)) claim.topic = t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: "支出决算数1403.23万元，其中：基本支出859.70万元、项目支出543.53万元。"
+
+const LIST_INTRODUCER = /(其中|主要用于|分别为|分别是|包括)/g;
+
+/**
+ * Marks the amounts listed after 其中 / 主要用于 / 分别为 / 包括 with the amount they break down:
+ * after 其中, the last amount before it in the sentence (or, when the sentence starts with 其中, in
+ * the sentence before); after the other words, the amount whose subject or topic the words before
+ * them name ("项目支出主要用于…"), else the last amount before them in the sentence. Later amounts of
+ * the sentence belong to the same list until another introducer.
+ */
+function markLists(norm: string, claims: Claim[], meta: Meta[]): void {
+  let current: { index: number; via: string; sentenceStart: number } | undefined;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    if (c.kind !== 'amount') continue;
+    const from = i > 0 && meta[i - 1].sentenceStart === meta[i].sentenceStart ? meta[i - 1].end : meta[i].sentenceStart;
+    const gap = norm.slice(from, c.start);
+    // the introducer must lead into this item: nothing but its own words between them ("其中：基本支出"),
+    // not "…，主要用于X；Y 8.1万元" where it ended with its clause
+    let intro: RegExpExecArray | undefined;
+    for (const m of gap.matchAll(LIST_INTRODUCER)) {
+      const after = gap.slice((m.index ?? 0) + m[0].length).replace(/^[\s:,]+/, '');
+      if (![...after].some((ch) => CLAUSE_END.has(ch))) intro = m;
+    }
+    if (intro) {
+      const at = from + (intro.index ?? 0);
+      const total = listTotal(norm, claims, meta, i, at, intro[1]);
+      current = total === undefined ? undefined : { index: total, via: intro[1], sentenceStart: meta[i].sentenceStart };
+    } else if (current && current.sentenceStart !== meta[i].sentenceStart) {
+      current = undefined;
+    }
+    if (current) c.partOf = { index: current.index, via: current.via };
+  }
+}
+
+function listTotal(norm: string, claims: Claim[], meta: Meta[], i: number, at: number, via: string): number | undefined {
+  const sentenceStart = meta[i].sentenceStart;
+  const lastAmountBefore = (pos: number, floor: number): number | undefined => {
+    for (let k = i - 1; k >= 0 && meta[k].end <= pos; k--) {
+      if (meta[k].sentenceStart < floor) return undefined;
+      if (claims[k].kind === 'amount') return k;
+    }
+    return undefined;
+  };
+  if (via === '其中') {
+    const inSentence = lastAmountBefore(at, sentenceStart);
+    if (inSentence !== undefined) return inSentence;
+    // "…22854.27 万元，完成年初预算的 1625.89%。其中：…": the sentence before, on the same line
+    if (!/^[\s\-•*·]*$/.test(norm.slice(sentenceStart, at))) return undefined;
+    const prev = i - 1;
+    if (prev < 0 || meta[prev].lineStart !== meta[i].lineStart) return undefined;
+    return lastAmountBefore(at, meta[prev].sentenceStart);
+  }
+  const words = cleanSubject(norm.slice(clauseStartOf(norm, at, sentenceStart), at)).replace(/^(?:增加|减少)/, '');
+  if (words) {
+    for (let k = i - 1; k >= 0; k--) {
+      if (claims[k].section !== claims[i].section) break;
+      const c = claims[k];
+      if (c.kind === 'amount' && (c.subject === words || (c.topic === words && c.measure === '决算'))) return k;
+    }
+    return undefined;
+  }
+  return lastAmountBefore(at, sentenceStart);
 }

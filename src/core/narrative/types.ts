@@ -24,6 +24,8 @@ export interface Fact {
   ratioOf?: { part: string; whole: string };
 }
 
+export type Measure = '年初预算' | '全年预算' | '决算';
+
 /** A number claim found in a narrative text. */
 export interface Claim {
   /** The exact substring of the text that states the number (with its unit), e.g. "22899.22 万元", "6.53%". */
@@ -42,6 +44,22 @@ export interface Claim {
   subject: string;
   /** For shares: what it is a share of ("本年收入", "本年支出", "本年支出合计"), if said. */
   of?: string;
+  /**
+   * Which figure of its topic an amount states, when its words say so: "年初预算为 112.83 万元" →
+   * 年初预算; "全年预算/年度预算/预算" → 全年预算; "支出决算/决算/执行数" → 决算. A completion rate
+   * ("完成年初预算的 X%") carries the measure of its base.
+   */
+  measure?: Measure;
+  /**
+   * What the sentence is about when the claim's own words only name a measure: in "3. 社会保障和就业
+   * 支出：年初预算为112.83万元，支出决算为133.15万元" both amounts have the topic 社会保障和就业支出.
+   */
+  topic?: string;
+  /**
+   * For an item of a list introduced by 其中 / 主要用于 / 分别为 / 包括: the index (in the claims
+   * array) of the amount the list breaks down, and the introducing word.
+   */
+  partOf?: { index: number; via: string };
   /** The section heading it is under ("一、收入支出决算总体情况说明" → "一"), and the sub-heading "(二)" if any. */
   section: string;
   subsection?: string;

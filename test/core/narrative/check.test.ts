@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { checkNarrative } from '../../../src/core/narrative/check';
+import { checkNarrative, type CheckOptions } from '../../../src/core/narrative/check';
+import { Decimal } from '../../../src/core/money/decimal';
 import { extractClaims } from '../../../src/core/narrative/claims';
 import { buildFacts } from '../../../src/core/narrative/facts';
 import { RuleContext } from '../../../src/core/rules/context';
@@ -8,21 +9,31 @@ import { FIXTURES, recognizeFixture } from '../../helpers/fixtures';
 
 const SEED = readFileSync(path.join(FIXTURES, 'jiangan-2024-qingkuang.txt'), 'utf8');
 
-async function check(text: string) {
+async function check(text: string, options: CheckOptions = {}) {
   const r = await recognizeFixture('jiangan-2024-gongkai.xlsx');
   const facts = buildFacts(new RuleContext(r.workbook, r.tables));
-  return checkNarrative(extractClaims(text), facts);
+  return checkNarrative(extractClaims(text), facts, options);
 }
 
 const checked = <T extends { rule: string }>(findings: T[]): T[] => findings.filter((f) => f.rule !== 'NARRATIVE.unresolved');
 
 describe('checking the seed 情况说明 against the 公开 fixture', () => {
-  test('finds the seed\'s wrong shares of 收入 and the misleading 100%, and nothing else', async () => {
+  test('finds the seed\'s wrong numbers, and nothing else', async () => {
     const { findings } = await check(SEED);
     expect(checked(findings).map((f) => [f.rule, f.severity, f.quote, f.expected, f.actual])).toEqual([
+      // 二: the shares of 收入 do not follow from the tables (22854.27 ÷ 22899.22 = 99.80%)
       ['NARRATIVE.share', 'error', '98.04%', '99.80%', '98.04%'],
       ['NARRATIVE.share', 'error', '1.96%', '0.20%', '1.96%'],
+      // 五(一): "100%" of 支出 where it is 99.80%
       ['NARRATIVE.share', 'warning', '100%', '99.80%', '100%'],
+      // 九(一): 0.18 ÷ 8.82 = 2.04%, but the 公开09 cell holds 0.182 (2.06%)
+      ['NARRATIVE.completion', 'warning', '2.04%', '2.06%', '2.04%'],
+      // 九(二): 0 ÷ 0 written 100% for 因公出国 and 0% for 公务接待
+      ['NARRATIVE.completion', 'warning', '0%', '100%', '0%'],
+      // 十一: 493.28 ÷ 2105.14 = 23.4322% → 23.43%
+      ['NARRATIVE.share', 'error', '23.42%', '23.43%', '23.42%'],
+      // 五(三): the 8 类 年初预算 add up to 1460.67, not 1405.65 (their 决算 add up to the total, so the list is whole)
+      ['NARRATIVE.sum', 'error', '1405.65万元', '1460.67', '1405.65'],
     ]);
     const share = findings[0];
     expect(share.source).toBe('narrative');
@@ -46,11 +57,11 @@ describe('checking the seed 情况说明 against the 公开 fixture', () => {
   });
 
   test('claims it cannot resolve are listed as info with their quotes, never dropped', async () => {
-    const { findings, unresolved, resolved } = await check(SEED);
+    const { findings, unresolved, resolved, verified } = await check(SEED);
     const info = findings.filter((f) => f.rule === 'NARRATIVE.unresolved');
     expect(info).toHaveLength(unresolved.length);
     expect(info.every((f) => f.severity === 'info' && SEED.includes(f.quote!))).toBe(true);
-    expect(resolved.length + unresolved.length).toBe(extractClaims(SEED).length);
+    expect(resolved.length + verified.length + unresolved.length).toBe(extractClaims(SEED).length);
   });
 });
 
@@ -62,6 +73,11 @@ describe('mutations of the narrative are each caught with the exact quote', () =
     ['one 类 share', '占91. 70 %', '占97. 10 %', '97. 10 %'],
     ['one growth rate', '收、支总计各增加11584.58万元,增长102.39%', '收、支总计各增加11584.58万元,增长120.39%', '120.39%'],
     ['one direction word', '收、支总计各增加11584.58万元,增长102.39%', '收、支总计各增加11584.58万元,下降102.39%', '102.39%'],
+    ['one completion rate (年初预算 from the text)', '完成年初预算的118.01%', '完成年初预算的118.10%', '118.10%'],
+    ['one 执行率 of a project', '执行 10220.42 万元, 执行率 35.73%', '执行 10220.42 万元, 执行率 37.53%', '37.53%'],
+    ['one share of two stated amounts', '占政府采购支出总额的100%', '占政府采购支出总额的10%', '10%'],
+    ['one item of a list (it exceeds its total)', '物业、后勤服务、临时人员费用 267. 56 万元', '物业、后勤服务、临时人员费用 2675. 60 万元', '21404. 66 万元'],
+    ['one 其中 part (基本支出 + 项目支出 no longer make the total)', '其中:基本支出 1449. 61 万元', '其中:基本支出 1494. 61 万元', '1494. 61 万元'],
   ];
   test.each(cases)('%s', async (_name, from, to, quote) => {
     expect(SEED).toContain(from);
@@ -69,5 +85,72 @@ describe('mutations of the narrative are each caught with the exact quote', () =
     const hit = checked(findings).filter((f) => f.quote === quote && f.severity === 'error');
     expect(hit).toHaveLength(1);
     expect(SEED.replace(from, to)).toContain(hit[0].quote!);
+  });
+});
+
+describe('numbers checked against each other where the tables do not hold them', () => {
+  test('a 完成率 is 决算 ÷ 预算 of the same topic, each resolved by the sentence\'s topic', async () => {
+    const { resolved, verified } = await check(SEED);
+    const keys = new Map(resolved.map((r) => [r.claim.quote, r.fact.key]));
+    // "3. 社会保障和就业支出: 年初预算为112.83万元,支出决算为133.15万元": 支出决算 names no fact, its topic does
+    expect(keys.get('133.15万元')).toBe('一般公共预算支出.类.208');
+    expect(keys.get('0.18万元')).toBe('三公.决算.合计');
+    // "武汉市江岸区住房保障和房屋管理局机关运行经费支出 74.15 万元": the department's name is no part of the fact
+    expect(keys.get('74.15 万元')).toBe('机关运行经费');
+    const v = new Map(verified.map((x) => [x.claim.quote, x.against.map((a) => a.quote)]));
+    expect(v.get('118.01%')).toEqual(['112.83万元', '133.15万元']);
+    expect(v.get('35.73%')).toEqual(['28606.98 万元', '10220.42 万元']);
+    expect(v.get('32.67%')).toEqual(expect.arrayContaining(['18.26 万元']));
+  });
+
+  test('a completion rate on a zero budget, and a percentage truncated instead of rounded, are told apart from errors', async () => {
+    const text = [
+      '九、财政拨款"三公"经费支出决算情况说明',
+      '1. 公务接待费全年预算为 0 万元,支出决算为 0.50 万元,完成全年预算的 100%。',
+      '十三、预算绩效情况说明',
+      '1. 某项目绩效自评综述:项目全年预算为 3000 万元,执行 2000 万元,执行率 66.66%。',
+    ].join('\n');
+    const { findings } = checkNarrative(extractClaims(text), []);
+    expect(checked(findings).map((f) => [f.rule, f.severity, f.quote, f.expected])).toEqual([
+      ['NARRATIVE.completion', 'warning', '100%', null],
+      ['NARRATIVE.rate', 'warning', '66.66%', '66.67%'],
+    ]);
+  });
+
+  test('其中 lists: a whole partition must make its total, a partial list must not exceed it', async () => {
+    // no tables: the text alone must hold together
+    const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected]);
+    const ok = '三、支出决算情况说明\n支出决算数1403.23万元，其中：基本支出859.70万元、项目支出543.53万元。项目支出主要用于甲项目300万元；乙项目200.10万元。';
+    expect(run(ok)).toEqual([]);
+    expect(run(ok.replace('项目支出543.53万元', '项目支出534.53万元'))).toEqual([['NARRATIVE.sum', '1403.23万元', '1394.23']]);
+    expect(run(ok.replace('乙项目200.10万元', '乙项目300.10万元'))).toEqual([['NARRATIVE.sum', '543.53万元', '600.10']]);
+    // a partial list may add up to less than its total
+    expect(run(ok.replace('乙项目200.10万元', '乙项目100.10万元'))).toEqual([]);
+  });
+
+  test('the seed\'s 社会保障和就业 年初预算 is the one its list gets wrong: 55.02 less and the list adds up, but its 完成率 no longer does', async () => {
+    const { findings } = await check(SEED.replace('年初预算为112.83万元', '年初预算为57.81万元'));
+    const found = checked(findings).map((f) => [f.rule, f.quote, f.expected]);
+    expect(found).not.toContainEqual(expect.arrayContaining(['NARRATIVE.sum']));
+    expect(found).toContainEqual(['NARRATIVE.completion', '118.01%', '230.32%']);
+  });
+
+  test('with last year\'s figures a change is checked against this year − last year, not only against its own growth rate', async () => {
+    // the seed's 收、支总计 of 2023 is 22899.22 − 11584.58 = 11314.64
+    const right = await check(SEED, { prior: { 收支总计: new Decimal('11314.64') } });
+    expect(checked(right.findings).filter((f) => f.rule === 'NARRATIVE.change')).toEqual([]);
+    const wrong = await check(SEED, { prior: { 收支总计: new Decimal('11341.64') } });
+    const change = checked(wrong.findings).filter((f) => f.rule === 'NARRATIVE.change' || f.rule === 'NARRATIVE.growth');
+    expect(change.map((f) => [f.rule, f.quote, f.expected])).toEqual([
+      ['NARRATIVE.change', '11584.58万元', '11557.58'],
+      ['NARRATIVE.growth', '102.39%', '101.90%'],
+    ]);
+  });
+
+  test('with the 年初预算 given as inputs, the stated 年初预算 of a 类 is checked against it', async () => {
+    const budget = { '一般公共预算支出.类.208.年初预算': new Decimal('112.83'), '一般公共预算支出.类.210.年初预算': new Decimal('76.46') };
+    const { findings, resolved } = await check(SEED, { budget });
+    expect(resolved.find((r) => r.claim.quote === '112.83万元')?.fact.key).toBe('一般公共预算支出.类.208.年初预算');
+    expect(checked(findings).filter((f) => f.rule === 'NARRATIVE.amount').map((f) => [f.quote, f.expected])).toEqual([['67. 46万元', '76.46']]);
   });
 });
