@@ -48,23 +48,56 @@ const GENERIC = new Set(['支出决算', '收入决算', '决算', '预算', '�
  * under one name (基本支出 of 三 and of 五) are told apart by the claim's section; if that leaves more
  * than one, the claim stays unresolved rather than risk a false finding.
  */
+interface NameIndex {
+  names: Map<Fact, Set<string>>;
+  /** Amount facts (not %) by each normalized name. */
+  amountsByName: Map<string, Fact[]>;
+  byKey: Map<string, Fact>;
+  shares: Fact[];
+}
+
+const indexes = new WeakMap<readonly Fact[], NameIndex>();
+
+/** Normalized names of every fact, built once per fact list: matching is the hot path of a check. */
+function indexOf(facts: readonly Fact[]): NameIndex {
+  let ix = indexes.get(facts);
+  if (ix) return ix;
+  ix = { names: new Map(), amountsByName: new Map(), byKey: new Map(), shares: [] };
+  for (const f of facts) {
+    const names = new Set([f.label, ...f.aliases].map(norm).filter((n) => n && !GENERIC.has(n)));
+    ix.names.set(f, names);
+    if (!ix.byKey.has(f.key)) ix.byKey.set(f.key, f);
+    if (f.unit === '%') {
+      if (f.ratioOf) ix.shares.push(f);
+      continue;
+    }
+    for (const n of names) {
+      const list = ix.amountsByName.get(n);
+      if (list) list.push(f);
+      else ix.amountsByName.set(n, [f]);
+    }
+  }
+  indexes.set(facts, ix);
+  return ix;
+}
+
 function matchFact(claim: Claim, facts: readonly Fact[], wantShare: boolean): Fact | undefined {
   const subject = norm(claim.subject);
   if (!subject) return undefined;
-  const names = (f: Fact) => new Set([f.label, ...f.aliases].map(norm).filter((n) => n && !GENERIC.has(n)));
   if (GENERIC.has(subject)) return undefined;
+  const ix = indexOf(facts);
+  const names = (f: Fact) => ix.names.get(f) ?? new Set<string>();
   let candidates: Fact[];
   if (wantShare) {
-    const shares = facts.filter((f) => f.unit === '%' && f.ratioOf);
     const of = claim.of ? norm(claim.of) : '';
-    candidates = shares.filter((f) => {
-      const part = facts.find((x) => x.key === f.ratioOf!.part);
-      const whole = facts.find((x) => x.key === f.ratioOf!.whole);
+    candidates = ix.shares.filter((f) => {
+      const part = ix.byKey.get(f.ratioOf!.part);
+      const whole = ix.byKey.get(f.ratioOf!.whole);
       if (!part || !names(part).has(subject)) return names(f).has(subject);
       return !of || (whole !== undefined && (names(whole).has(of) || [...names(whole)].some((n) => n === of.replace(/的$/, ''))));
     });
   } else {
-    candidates = facts.filter((f) => f.unit !== '%' && names(f).has(subject));
+    candidates = ix.amountsByName.get(subject) ?? [];
     // "武汉市江岸区住房保障和房屋管理局机关运行经费支出": the department's name before the fact's
     const bare = withoutOrganization(claim.subject);
     if (candidates.length === 0 && bare !== claim.subject) return matchFact({ ...claim, subject: bare }, facts, false);
