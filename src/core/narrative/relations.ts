@@ -94,6 +94,7 @@ export function checkRelations(input: RelationInput): RelationResult {
   internalShares(input, out);
   listSums(input, out);
   budgetBreakdowns(input, out);
+  scoreSums(input, out);
   return out;
 }
 
@@ -325,5 +326,46 @@ function budgetBreakdowns(input: RelationInput, out: RelationResult): void {
       );
       break;
     }
+  }
+}
+
+const TOTAL_SCORE = /(?:总得分|总分|得分合计|合计得分|合计|自评得分|综合得分)$/;
+
+/**
+ * "预算执行情况 20 分，产出指标 40 分，效益指标 30 分，满意度指标 10 分，总得分 100 分": the parts add
+ * up to the total. Scores are printed exactly; a part with decimals may be rounded to its last digit.
+ */
+function scoreSums(input: RelationInput, out: RelationResult): void {
+  const bySentence = new Map<string, Claim[]>();
+  for (const c of input.claims) {
+    if (c.kind !== 'score') continue;
+    const k = `${c.section}|${c.sentence}`;
+    bySentence.set(k, [...(bySentence.get(k) ?? []), c]);
+  }
+  for (const list of bySentence.values()) {
+    const total = list[list.length - 1];
+    const parts = list.slice(0, -1);
+    if (parts.length < 2 || !TOTAL_SCORE.test(normWords(total.subject))) continue;
+    let sum = new Decimal(0);
+    let slack = new Decimal(0);
+    for (const p of parts) {
+      sum = sum.plus(p.value);
+      if (p.decimals > 0) slack = slack.plus(halfOfDigits(p.decimals));
+    }
+    if (total.decimals > 0) slack = slack.plus(halfOfDigits(total.decimals));
+    mark(input, out, [total], ...parts);
+    mark(input, out, parts, total);
+    if (sum.minus(total.value).abs().lessThanOrEqualTo(slack)) continue;
+    const dp = Math.max(total.decimals, ...parts.map((p) => p.decimals));
+    out.findings.push(
+      input.finding(
+        total,
+        null,
+        'NARRATIVE.score',
+        show(sum, dp),
+        total.value.toFixed(total.decimals),
+        `情况说明中${total.subject} ${total.quote.trim()}，但前面所列 ${parts.map((p) => `${p.subject} ${p.quote.trim()}`).join('、')}，合计 ${show(sum, dp)} 分。`,
+      ),
+    );
   }
 }

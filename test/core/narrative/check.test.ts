@@ -135,6 +135,13 @@ describe('numbers checked against each other where the tables do not hold them',
     expect(found).toContainEqual(['NARRATIVE.completion', '118.01%', '230.32%']);
   });
 
+  test('scores: the parts of a 总得分 add up to it', () => {
+    const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected, f.actual]);
+    const ok = '一、自评结论\n(一) 自评得分\n预算执行情况 20 分,产出指标 40 分,效益指标 30 分,满意度指标 10 分,总得分 100 分。';
+    expect(run(ok)).toEqual([]);
+    expect(run(ok.replace('产出指标 40 分', '产出指标 38.5 分'))).toEqual([['NARRATIVE.score', '100 分', '98.5', '100']]);
+  });
+
   test('with last year\'s figures a change is checked against this year − last year, not only against its own growth rate', async () => {
     // the seed's 收、支总计 of 2023 is 22899.22 − 11584.58 = 11314.64
     const right = await check(SEED, { prior: { 收支总计: new Decimal('11314.64') } });
