@@ -204,8 +204,10 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       const stated = claim.unit === fact.unit ? claim.value : claim.unit === '元' ? claim.value.div(10000) : claim.value.times(10000);
       const dp = claim.unit === fact.unit ? claim.decimals : claim.unit === '元' ? claim.decimals + 4 : Math.max(0, claim.decimals - 4);
       const diff = stated.minus(fact.value).abs();
-      // the text may round the table's figure to fewer decimals; within that it is right
-      if (diff.greaterThan(halfUnit(dp).plus('0.000001'))) {
+      // the text may round the table's figure to fewer decimals; within that it is right. In another
+      // unit ("640元" against a 0.06 万元 cell) the table's own rounding counts too.
+      const tableHalf = claim.unit === fact.unit ? new Decimal(0) : halfUnit(Math.max(2, fact.value.decimalPlaces()));
+      if (diff.greaterThan(halfUnit(dp).plus(tableHalf).plus('0.000001'))) {
         const unitNote = claim.unit !== fact.unit ? `（说明中写作${claim.unit}，表中单位为${fact.unit}）` : '';
         findings.push(
           finding(

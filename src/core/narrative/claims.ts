@@ -549,7 +549,9 @@ function assignTopic(claim: Claim, prev: Claim | undefined, prevInSentence: bool
     claim.topic = prev.topic;
     return;
   }
-  if (claim.kind === 'change' || claim.kind === 'growth') return;
+  // an earlier clause of the sentence names the topic only when no claim stands in it ("3. 社会保障和就业
+  // 支出：年初预算为…"); "财政预算数 1405.65万元，执行数 …" has its own subject there
+  if (claim.kind === 'change' || claim.kind === 'growth' || prevInSentence) return;
   const t = splitMeasure(earlierClause()).topic;
   if (t && !MEASURE_SUFFIX.test(t)) claim.topic = t;
 }

@@ -135,6 +135,14 @@ describe('numbers checked against each other where the tables do not hold them',
     expect(found).toContainEqual(['NARRATIVE.completion', '118.01%', '230.32%']);
   });
 
+  test('an amount in 元 against a table in 万元 allows for the table\'s own rounding to 0.01 万元', () => {
+    const fact = { key: '三公.决算.公务接待费', label: '公务接待费', aliases: [], section: '九', value: new Decimal('0.06'), unit: '万元' as const, cells: [], derivation: '基础数据表 公务接待费' };
+    const run = (text: string) => checked(checkNarrative(extractClaims(text), [fact]).findings).map((f) => [f.rule, f.quote]);
+    expect(run('九、三公\n公务接待费640元。')).toEqual([]);
+    expect(run('九、三公\n公务接待费560元。')).toEqual([]);
+    expect(run('九、三公\n公务接待费660元。')).toEqual([['NARRATIVE.amount', '660元']]);
+  });
+
   test('scores: the parts of a 总得分 add up to it', () => {
     const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected, f.actual]);
     const ok = '一、自评结论\n(一) 自评得分\n预算执行情况 20 分,产出指标 40 分,效益指标 30 分,满意度指标 10 分,总得分 100 分。';

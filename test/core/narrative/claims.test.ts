@@ -333,3 +333,45 @@ describe('extractClaims on small sentences', () => {
     expect(c.subsection).toBeUndefined();
   });
 });
+
+describe('measures, topics and lists', () => {
+  const pick = (text: string) => extractClaims(text).map((c) => [c.quote, c.measure ?? '', c.topic ?? '']);
+
+  test('an amount named only by its measure takes the topic of its sentence or of the clause before it', () => {
+    expect(pick('3. 社会保障和就业支出: 年初预算为112.83万元,支出决算为133.15万元,完成年初预算的118.01%。')).toEqual([
+      ['112.83万元', '年初预算', '社会保障和就业支出'],
+      ['133.15万元', '决算', '社会保障和就业支出'],
+      ['118.01%', '年初预算', '社会保障和就业支出'],
+    ]);
+    expect(pick('"三公"经费财政拨款支出全年预算为 8.82万元, 支出决算为 0.18万元。较上年减少 19.32 万元,下降 99.08%。')).toEqual([
+      ['8.82万元', '全年预算', '"三公"经费财政拨款支出'],
+      ['0.18万元', '决算', '"三公"经费财政拨款支出'],
+      ['19.32 万元', '决算', '"三公"经费财政拨款支出'],
+      ['99.08%', '', '"三公"经费财政拨款支出'],
+    ]);
+  });
+
+  test('the subject of another claim in the sentence is no topic, and a project\'s name ending in 预算 is no measure', () => {
+    // "执行数" belongs to no 财政预算数: the words before it are the first claim's own subject
+    expect(pick('部门整体绩效考评财政预算数 1405.65万元,执行数 22854.27万元,执行率 1625.89%。')).toEqual([
+      ['1405.65万元', '', ''],
+      ['22854.27万元', '决算', ''],
+      ['1625.89%', '', ''],
+    ]);
+    expect(pick('项目支出主要用于第二批中央基建投资预算 2512 万元。')).toEqual([['2512 万元', '', '']]);
+  });
+
+  test('items after 其中 / 主要用于 point at the amount they break down', () => {
+    const claims = extractClaims('支出决算数1403.23万元，其中：基本支出859.70万元、项目支出543.53万元。项目支出主要用于甲项目300万元；乙项目200.10万元，主要用于维修；丙 3 万元。');
+    const parent = (q: string) => {
+      const c = claims.find((x) => x.quote === q)!;
+      return c.partOf ? [claims[c.partOf.index].quote, c.partOf.via] : null;
+    };
+    expect(parent('859.70万元')).toEqual(['1403.23万元', '其中']);
+    expect(parent('543.53万元')).toEqual(['1403.23万元', '其中']);
+    expect(parent('300万元')).toEqual(['543.53万元', '主要用于']);
+    // "，主要用于维修；" ends with its clause: 丙 is still an item of 项目支出
+    expect(parent('3 万元')).toEqual(['543.53万元', '主要用于']);
+    expect(parent('1403.23万元')).toBeNull();
+  });
+});
