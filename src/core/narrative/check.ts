@@ -40,7 +40,7 @@ const norm = (s: string) =>
     .replace(/^(其中|主要是|主要用于|本年度|年度|\d{4}年度?)+/, '');
 
 /** Words that name no particular fact: "支出决算 0.18 万元" is the 决算 of whatever the sentence is about. */
-const GENERIC = new Set(['支出决算', '收入决算', '决算', '预算', '总计', '合计', '年度预算', '年初预算', '全年预算', '执行', '本年执行数']);
+const GENERIC = new Set(['支出决算', '收入决算', '决算', '预算', '总计', '合计', '年度预算', '年初预算', '全年预算', '执行', '本年执行数', '得分', '分值', '权重']);
 
 /**
  * The fact a claim names. Strict on purpose: the claim's words must equal a fact's label or alias
@@ -50,8 +50,10 @@ const GENERIC = new Set(['支出决算', '收入决算', '决算', '预算', '�
  */
 interface NameIndex {
   names: Map<Fact, Set<string>>;
-  /** Amount facts (not %) by each normalized name. */
+  /** Amount facts (万元/元) by each normalized name. */
   amountsByName: Map<string, Fact[]>;
+  /** Score facts (分) by each normalized name. */
+  scoresByName: Map<string, Fact[]>;
   byKey: Map<string, Fact>;
   shares: Fact[];
 }
@@ -62,7 +64,7 @@ const indexes = new WeakMap<readonly Fact[], NameIndex>();
 function indexOf(facts: readonly Fact[]): NameIndex {
   let ix = indexes.get(facts);
   if (ix) return ix;
-  ix = { names: new Map(), amountsByName: new Map(), byKey: new Map(), shares: [] };
+  ix = { names: new Map(), amountsByName: new Map(), scoresByName: new Map(), byKey: new Map(), shares: [] };
   for (const f of facts) {
     const names = new Set([f.label, ...f.aliases].map(norm).filter((n) => n && !GENERIC.has(n)));
     ix.names.set(f, names);
@@ -71,10 +73,11 @@ function indexOf(facts: readonly Fact[]): NameIndex {
       if (f.ratioOf) ix.shares.push(f);
       continue;
     }
+    const byName = f.unit === '分' ? ix.scoresByName : ix.amountsByName;
     for (const n of names) {
-      const list = ix.amountsByName.get(n);
+      const list = byName.get(n);
       if (list) list.push(f);
-      else ix.amountsByName.set(n, [f]);
+      else byName.set(n, [f]);
     }
   }
   indexes.set(facts, ix);
@@ -97,7 +100,7 @@ function matchFact(claim: Claim, facts: readonly Fact[], wantShare: boolean): Fa
       return !of || (whole !== undefined && (names(whole).has(of) || [...names(whole)].some((n) => n === of.replace(/的$/, ''))));
     });
   } else {
-    candidates = ix.amountsByName.get(subject) ?? [];
+    candidates = (claim.kind === 'score' ? ix.scoresByName : ix.amountsByName).get(subject) ?? [];
     // "武汉市江岸区住房保障和房屋管理局机关运行经费支出": the department's name before the fact's
     const bare = withoutOrganization(claim.subject);
     if (candidates.length === 0 && bare !== claim.subject) return matchFact({ ...claim, subject: bare }, facts, false);
@@ -218,6 +221,20 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
             `${show(stated, Math.max(2, dp))}`,
             `情况说明“${claim.sentence.trim().slice(0, 60)}”中${claim.subject || '该数'} ${claim.quote}，与${fact.derivation} ${show(fact.value, 2)} ${fact.unit}不符，相差 ${show(diff, 2)} ${fact.unit}${unitNote}。`,
           ),
+        );
+      }
+      continue;
+    }
+    if (claim.kind === 'score') {
+      const fact = matchFact(claim, facts, false);
+      if (!fact) {
+        pending.push(claim);
+        continue;
+      }
+      resolved.push({ claim, fact });
+      if (claim.value.minus(fact.value).abs().greaterThan(halfUnit(claim.decimals).plus('0.000001'))) {
+        findings.push(
+          finding(claim, fact, 'NARRATIVE.score', fact.value.toString(), claim.value.toFixed(claim.decimals), `情况说明中${claim.subject} ${claim.quote}，与${fact.derivation} ${fact.value.toString()} 分不符。`),
         );
       }
       continue;

@@ -15,7 +15,8 @@ export interface Fact {
   /** The 情况说明 section (一 … 十三) it belongs to, when it belongs to one. */
   section?: string;
   value: Decimal;
-  unit: '万元' | '元' | '%';
+  /** 分 for scores (自评得分, 一级指标得分). */
+  unit: '万元' | '元' | '%' | '分';
   /** Cells the value comes from (a sum lists all its parts). */
   cells: CellPointer[];
   /** How it is computed, in words: "公开01表 本年收入合计" or "基本支出 ÷ 本年支出合计". */

@@ -53,7 +53,7 @@ function classesOf(facts: readonly Fact[], re: RegExp, nonZeroOnly: boolean): { 
   const seen = new Set<string>();
   for (const f of facts) {
     const m = re.exec(f.key);
-    if (!m || seen.has(m[1]) || f.unit === '%') continue;
+    if (!m || seen.has(m[1]) || (f.unit !== '万元' && f.unit !== '元')) continue;
     if (nonZeroOnly && f.value.isZero()) continue;
     seen.add(m[1]);
     out.push({ code: m[1], label: f.label });

@@ -79,7 +79,7 @@ const WAN = new Decimal(10000);
 export function priorFromFacts(priorFacts: Fact[]): Record<string, Decimal> {
   const out: Record<string, Decimal> = {};
   for (const f of priorFacts) {
-    if (f.unit === '%' || f.key in out) continue;
+    if ((f.unit !== '万元' && f.unit !== '元') || f.key in out) continue;
     out[f.key] = f.unit === '元' ? f.value.div(WAN) : f.value;
   }
   return out;
