@@ -3,7 +3,8 @@
  * manifest points at). `npm run build:taskpane` (production unless --mode says otherwise).
  *
  * - The engine (core + .xlsx loader + exceljs) is loaded with import() only when a file is opened;
- *   exceljs gets a chunk of its own.
+ *   exceljs gets a chunk of its own. The 情况说明 tab (chunk "narrative") loads once a workbook is
+ *   open, and the .docx writer (chunk "docx" and the docx package) only when a draft is downloaded.
  * - exceljs resolves through its package.json `browser` field to its prebuilt, already minified
  *   dist/exceljs.min.js: no Node polyfills are needed. It is not parsed (module.noParse) and is left
  *   out of minimization, which otherwise costs most of the build time for nothing.

@@ -1,12 +1,8 @@
 import * as path from 'path';
-import { draftQingkuang } from '../core/narrative/draft/index';
-import { draftPerfResults } from '../core/narrative/draft/perf-results';
-import { priorFromFacts, type DraftInputs } from '../core/narrative/draft/inputs';
-import { findInputsSheet, INPUT_ROWS, INPUTS_SHEET_NAME, mergeInputs, readInputsSheet } from '../core/narrative/draft/inputs-sheet';
-import { buildFacts } from '../core/narrative/facts';
+import type { DraftInputs } from '../core/narrative/draft/inputs';
+import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
 import { renderMarkdown, renderText } from '../core/narrative/render';
-import { RuleContext } from '../core/rules/context';
-import { recognizeWorkbook } from '../core/tables/recognize';
+import { draftStats, inputsProblemsMessage, NarrativeSession, priorInputsOf, readInputsOf, type DraftSources, type InputsSheetReading } from '../core/narrative/session';
 import { draftToDocx } from '../hosts/word/docx-export';
 import { writeInputsTemplate } from '../hosts/xlsx/inputs-template';
 import { WorkbookReadError } from '../hosts/xlsx/load';
@@ -74,24 +70,13 @@ export function parseNarrateArgs(args: string[]): NarrateArgs {
   return out;
 }
 
-/** The most common year of the recognized tables (the year the labels of the template name). */
-function tablesYear(tables: readonly { year: number | null }[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const t of tables) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
-  let best: number | undefined;
-  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
-  return best;
-}
-
 /** The "上年数及其他" sheet of a workbook read into inputs; a value that cannot be read stops the draft. */
-function inputsFrom(sheets: Parameters<typeof findInputsSheet>[0], file: string): Partial<DraftInputs> | undefined {
-  const grid = findInputsSheet(sheets);
-  if (!grid) return undefined;
-  const { inputs, problems } = readInputsSheet(grid);
+function inputsFrom(reading: InputsSheetReading | undefined, file: string): Partial<DraftInputs> | undefined {
+  if (!reading) return undefined;
+  const { inputs, problems } = reading;
   if (problems.length) {
     throw new WorkbookReadError(
-      `“${path.basename(file)}”的“${INPUTS_SHEET_NAME}”表有 ${problems.length} 处数值无法使用，未起草；请改正后重试：\n` +
-        problems.map((p) => `  - ${p}`).join('\n') +
+      inputsProblemsMessage(path.basename(file), problems) +
         `\n / The ${INPUTS_SHEET_NAME} sheet of "${path.basename(file)}" has ${problems.length} unusable value(s); nothing was drafted.`,
       'inputs-sheet',
     );
@@ -100,16 +85,37 @@ function inputsFrom(sheets: Parameters<typeof findInputsSheet>[0], file: string)
 }
 
 /**
+ * The figures beside the tables, from files: the prior year's workbook (recognized like any other) and a
+ * workbook with a “上年数及其他” sheet. A sheet with unusable values, or an --inputs file without the
+ * sheet, stops the command (exit 2): nothing is drafted or checked on half the inputs.
+ */
+export async function readDraftSources(priorFile: string | null, inputsFile: string | null): Promise<DraftSources> {
+  const sources: DraftSources = {};
+  if (priorFile) sources.prior = priorInputsOf(await loadXlsxFile(priorFile));
+  if (inputsFile) {
+    const given = inputsFrom(readInputsOf((await loadXlsxFile(inputsFile)).sheets), inputsFile);
+    if (!given) {
+      throw new WorkbookReadError(
+        `“${path.basename(inputsFile)}”中没有名为“${INPUTS_SHEET_NAME}”的工作表（可用 --inputs-template 生成）。 / "${path.basename(inputsFile)}" has no sheet named ${INPUTS_SHEET_NAME}.`,
+        'inputs-sheet-missing',
+      );
+    }
+    sources.given = given;
+  }
+  return sources;
+}
+
+/**
  * gongkai narrate: drafts the 情况说明 from the workbook's tables (and the prior year's workbook for
  * the year-over-year sentences); numbers not in the tables stay marked slots, never invented.
  * Returns the text for stdout (md/txt without -o) or a line saying where the file went.
+ * What is drafted from what is decided by the core's NarrativeSession; this reads and writes files.
  */
 export async function runNarrate(args: NarrateArgs): Promise<string> {
   const workbook = await loadXlsxFile(args.book);
-  const { tables } = recognizeWorkbook(workbook);
-  const facts = buildFacts(new RuleContext(workbook, tables));
+  const session = new NarrativeSession(workbook);
   if (args.inputsTemplate) {
-    const rows = INPUT_ROWS(facts, { year: tablesYear(tables) });
+    const rows = session.inputRows();
     // A template may already hold a person's numbers: never replaced, whatever the flags.
     await writeWorkbookFile(args.inputsTemplate, await writeInputsTemplate(rows), { overwriteExisting: false });
     return (
@@ -117,37 +123,19 @@ export async function runNarrate(args: NarrateArgs): Promise<string> {
       ` / Wrote ${args.inputsTemplate} with ${rows.length} inputs; fill them and pass --inputs.`
     );
   }
-  let prior: Partial<DraftInputs> | undefined;
-  if (args.prior) {
-    const pw = await loadXlsxFile(args.prior);
-    const pt = recognizeWorkbook(pw).tables;
-    prior = { prior: priorFromFacts(buildFacts(new RuleContext(pw, pt))) };
-  }
-  // Precedence: --inputs sheet > BOOK's own sheet > --prior workbook.
-  const own = inputsFrom(workbook.sheets, args.book);
-  const given = args.inputs ? inputsFrom((await loadXlsxFile(args.inputs)).sheets, args.inputs) : undefined;
-  if (args.inputs && !given) {
-    throw new WorkbookReadError(
-      `“${path.basename(args.inputs)}”中没有名为“${INPUTS_SHEET_NAME}”的工作表（可用 --inputs-template 生成）。 / "${path.basename(args.inputs)}" has no sheet named ${INPUTS_SHEET_NAME}.`,
-      'inputs-sheet-missing',
-    );
-  }
-  const inputs = mergeInputs(prior, own, given);
-  const ctx = new RuleContext(workbook, tables);
-  // 公开 tables give the 情况说明; 绩效 tables give their 自评结果 (a workbook may hold both)
-  const hasGongkai = tables.some((t) => t.type.startsWith('GK'));
-  const perf = draftPerfResults(tables, ctx, inputs);
-  const qingkuang = draftQingkuang(facts, ctx, inputs);
-  const draft = hasGongkai
-    ? { ...qingkuang, blocks: [...qingkuang.blocks, ...perf] }
-    : { title: `${tables.find((t) => t.department)?.department ?? ''} ${tables.find((t) => t.year)?.year ?? ''}年度绩效自评结果`.trim(), blocks: perf };
+  // Precedence: --inputs sheet > BOOK's own sheet > --prior workbook (merged by the session).
+  // The prior workbook is read first, then BOOK's own sheet, so that its problems are reported before --inputs is opened.
+  const prior = args.prior ? priorInputsOf(await loadXlsxFile(args.prior)) : undefined;
+  inputsFrom(session.ownInputs(), args.book);
+  const { given } = await readDraftSources(null, args.inputs);
+  const draft = session.draft({ prior, given });
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
     args.format === 'docx' ? await draftToDocx(draft) : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
   await writeWorkbookFile(args.output!, bytes, { overwriteExisting: args.force });
-  const slots = draft.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])).filter((r) => r.type === 'slot');
+  const stats = draftStats(draft);
   return (
-    `已写出 ${path.basename(args.output!)}：${draft.blocks.filter((b) => b.type === 'heading').length} 个标题，` +
-    `${slots.length} 处待填写或确认（原因、上年数、年初预算等，已高亮）。 / Wrote ${args.output} with ${slots.length} slots to fill or confirm.`
+    `已写出 ${path.basename(args.output!)}：${stats.headings} 个标题，` +
+    `${stats.slots} 处待填写或确认（原因、上年数、年初预算等，已高亮）。 / Wrote ${args.output} with ${stats.slots} slots to fill or confirm.`
   );
 }

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { useRef, type ChangeEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
 import {
   Badge,
   Body1,
@@ -7,15 +7,20 @@ import {
   Caption1,
   Divider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
   Title3,
   tokens,
 } from '@fluentui/react-components';
 import type { CheckReport, Severity } from '../core/report';
+import { ErrorBoundary } from './ErrorBar';
+import { SEVERITIES } from './severity';
 import { TablesList, UnrecognizedList } from './TablesList';
 import { useWorkbookReport } from './useWorkbookReport';
 
@@ -35,13 +40,16 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   tableScroll: { overflowX: 'auto' },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  /** The `hidden` attribute alone loses to the panel's display: flex. */
+  hidden: { display: 'none' },
 });
 
-const SEVERITIES: { severity: Severity; label: string; color: 'danger' | 'warning' | 'informative' }[] = [
-  { severity: 'error', label: '错误', color: 'danger' },
-  { severity: 'warning', label: '警告', color: 'warning' },
-  { severity: 'info', label: '提示', color: 'informative' },
-];
+type View = 'check' | 'narrative';
+
+/** The 情况说明 tab, loaded once a workbook is open. */
+const NarrativePanel = lazy(() => import(/* webpackChunkName: "narrative" */ './NarrativePanel'));
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -97,6 +105,7 @@ export function App({ host }: AppProps) {
   const styles = useStyles();
   const { state, open } = useWorkbookReport();
   const input = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState<View>('check');
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -109,7 +118,7 @@ export function App({ host }: AppProps) {
     <main className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">决算公开助手</Title3>
-        <Caption1 className={styles.subtitle}>部门决算公开表与绩效自评表的识别和校验</Caption1>
+        <Caption1 className={styles.subtitle}>部门决算公开表与绩效自评表的识别和校验，情况说明的起草与核对</Caption1>
       </header>
 
       <div className={styles.picker}>
@@ -141,7 +150,46 @@ export function App({ host }: AppProps) {
         </MessageBar>
       )}
 
-      {state.status === 'done' && <ReportView report={state.report} />}
+      {state.status === 'done' && (
+        <>
+          <TabList
+            className={styles.tabs}
+            selectedValue={view}
+            onTabSelect={(_, data) => setView(data.value as View)}
+            aria-label="视图"
+          >
+            <Tab id="tab-check" value="check" aria-controls="panel-check">
+              检查结果
+            </Tab>
+            <Tab id="tab-narrative" value="narrative" aria-controls="panel-narrative">
+              情况说明
+            </Tab>
+          </TabList>
+          {/* Both panels stay mounted, so a draft or a check survives switching tabs. */}
+          <div
+            id="panel-check"
+            role="tabpanel"
+            aria-labelledby="tab-check"
+            className={mergeClasses(styles.panel, view !== 'check' && styles.hidden)}
+            hidden={view !== 'check'}
+          >
+            <ReportView report={state.report} />
+          </div>
+          <div
+            id="panel-narrative"
+            role="tabpanel"
+            aria-labelledby="tab-narrative"
+            className={mergeClasses(styles.panel, view !== 'narrative' && styles.hidden)}
+            hidden={view !== 'narrative'}
+          >
+            <ErrorBoundary key={state.openId} title="情况说明功能出错">
+              <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
+                <NarrativePanel book={state.book} fileName={state.fileName} />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
+        </>
+      )}
     </main>
   );
 }

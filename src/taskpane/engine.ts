@@ -1,12 +1,69 @@
 import { analyze, toReport } from '../core/analyze';
-import type { CheckReport } from '../core/report';
+import type { NarrativeDraft } from '../core/narrative/blocks';
+import { draftStats, NarrativeSession, type DraftStats } from '../core/narrative/session';
+import type { CheckReport, Finding } from '../core/report';
+import { narrativeText } from '../hosts/word/narrative-file';
 import { loadXlsx } from '../hosts/xlsx/load';
 
 /**
  * The task pane's one entry into the engine for a local file (WPS users, a plain browser): the same
- * loader and core as the CLI, so the pane and `gongkai check` can never disagree.
+ * loader and core as the CLI, so the pane and `gongkai check` / `gongkai narrate` can never disagree.
+ * Loaded on demand (with exceljs); the .docx writer is loaded only when a draft is downloaded.
  */
-export async function analyzeBytes(bytes: Uint8Array, fileName: string): Promise<CheckReport> {
+
+/** A drafted narrative and its counts. */
+export interface PaneDraft {
+  draft: NarrativeDraft;
+  stats: DraftStats;
+}
+
+/** A narrative text checked against the open workbook. */
+export interface PaneNarrativeCheck {
+  /** Numbers checked: resolved to a fact of the tables, or checked against other numbers of the text. */
+  checked: number;
+  /** Findings about checked numbers (errors, warnings and notes), as the core gives them. */
+  findings: Finding[];
+  /** Numbers that name no fact of the tables (年初预算, 上年数…): not checked, to confirm by hand. */
+  unresolved: Finding[];
+}
+
+/** A workbook opened in the pane: its check report and the narrative work on it. */
+export interface OpenedWorkbook {
+  report: CheckReport;
+  /** Drafts the 情况说明 / 自评结果 (the workbook's own “上年数及其他” sheet is read). Throws InputsSheetError. */
+  draftNarrative(): PaneDraft;
+  /** The .docx bytes of a draft. */
+  draftDocx(draft: NarrativeDraft): Promise<Uint8Array>;
+  /** Reads a narrative file (.docx, or UTF-8 text) and checks its numbers. Throws NarrativeReadError. */
+  checkNarrative(bytes: Uint8Array, fileName: string): Promise<PaneNarrativeCheck>;
+}
+
+export async function openBytes(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {
   const workbook = await loadXlsx(bytes, fileName);
-  return toReport(fileName, analyze(workbook));
+  const analysis = analyze(workbook);
+  let session: NarrativeSession | undefined;
+  const narrative = () => (session ??= new NarrativeSession(workbook, analysis.tables, fileName));
+  return {
+    report: toReport(fileName, analysis),
+    draftNarrative() {
+      const draft = narrative().draft();
+      return { draft, stats: draftStats(draft) };
+    },
+    async draftDocx(draft) {
+      const { draftToDocx } = await import(/* webpackChunkName: "docx" */ '../hosts/word/docx-export');
+      return draftToDocx(draft);
+    },
+    async checkNarrative(textBytes, textName) {
+      const result = narrative().check(await narrativeText(textBytes, textName));
+      return {
+        checked: result.resolved.length + result.verified.length,
+        findings: result.findings.filter((f) => f.rule !== 'NARRATIVE.unresolved'),
+        unresolved: result.findings.filter((f) => f.rule === 'NARRATIVE.unresolved'),
+      };
+    },
+  };
+}
+
+export async function analyzeBytes(bytes: Uint8Array, fileName: string): Promise<CheckReport> {
+  return (await openBytes(bytes, fileName)).report;
 }

@@ -1,20 +1,22 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CheckReport } from '../core/report';
+import type { OpenedWorkbook } from './engine';
 
-/** What `./engine` must export (written separately; loaded on demand so exceljs stays out of the first bundle). */
+/** What `./engine` must export (loaded on demand so exceljs stays out of the first bundle; only its types are imported here). */
 export interface EngineModule {
-  analyzeBytes(bytes: Uint8Array, fileName: string): Promise<CheckReport>;
+  openBytes(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook>;
 }
 
 export type WorkbookReportState =
   | { status: 'idle' }
   | { status: 'loading'; fileName: string }
-  | { status: 'done'; fileName: string; report: CheckReport }
+  /** `book`: the opened workbook, for the narrative; `openId` tells one opening from the next. */
+  | { status: 'done'; fileName: string; report: CheckReport; book: OpenedWorkbook; openId: number }
   | { status: 'error'; fileName: string | null; message: string };
 
 const XLSX_EXTENSION = /\.xlsx$/i;
 
-function describeError(err: unknown): string {
+export function describeError(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   if (typeof err === 'string' && err) return err;
   return '未知错误';
@@ -83,8 +85,8 @@ export function useWorkbookReport(): {
     }
 
     try {
-      const report = await engine.analyzeBytes(new Uint8Array(buf), file.name);
-      if (isCurrent()) setState({ status: 'done', fileName: file.name, report });
+      const book = await engine.openBytes(new Uint8Array(buf), file.name);
+      if (isCurrent()) setState({ status: 'done', fileName: file.name, report: book.report, book, openId: request });
     } catch (err) {
       if (isCurrent()) setState({ status: 'error', fileName: file.name, message: analysisErrorMessage(err, file.name) });
     }

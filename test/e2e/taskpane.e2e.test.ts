@@ -13,17 +13,24 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { runsText, type NarrativeDraft } from '../../src/core/narrative/blocks';
+import { NarrativeSession } from '../../src/core/narrative/session';
 import type { CheckReport } from '../../src/core/report';
+import { draftToDocx } from '../../src/hosts/word/docx-export';
+import { docxText } from '../../src/hosts/word/docx-text';
 import { describeProblem } from '../../src/hosts/xlsx/sniff';
 import { analyzeBytes } from '../../src/taskpane/engine';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, loadFixture } from '../helpers/fixtures';
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist', 'taskpane');
 const SCREENSHOT = path.join(ROOT, '.tmp', 'e2e', 'taskpane.png');
+const SCREENSHOT_320 = path.join(ROOT, '.tmp', 'e2e', 'narrative-320.png');
+const SCREENSHOT_320_DRAFT = path.join(ROOT, '.tmp', 'e2e', 'narrative-draft-320.png');
 const GONGKAI = 'jiangan-2024-gongkai.xlsx';
+const QINGKUANG = 'jiangan-2024-qingkuang.txt';
 const JIXIAO = 'miluo-2023-jixiao.xlsx';
 const HOST = '127.0.0.1';
 
@@ -133,9 +140,12 @@ async function expectFindingCounts(page: Page, report: CheckReport): Promise<voi
   }
 }
 
+/** The workbook file input (the 情况说明 tab has a file input of its own). */
+const workbookInput = (page: Page) => page.getByLabel('选择本地工作簿', { exact: true });
+
 /** Uploads a file and waits until the pane has finished with it (the file name caption only shows once done). */
 async function openFile(page: Page, file: string): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles(file);
+  await workbookInput(page).setInputFiles(file);
   await page.getByText(path.basename(file), { exact: true }).waitFor({ timeout: 60_000 });
 }
 
@@ -224,7 +234,7 @@ describe('task pane in chromium (outside Office)', () => {
     const name = 'csv-in-disguise.xlsx';
     const file = path.join(workDir, name);
     writeFileSync(file, '科目编码,科目名称,金额\n201,一般公共服务支出,123.45\n205,教育支出,67.80\n', 'utf8');
-    await page.locator('input[type="file"]').setInputFiles(file);
+    await workbookInput(page).setInputFiles(file);
     const bar = page.getByRole('group', { name: '无法完成检查' });
     await bar.waitFor({ timeout: 60_000 });
     const expected = describeProblem('csv', name).split(' / ')[0]!;
@@ -232,6 +242,135 @@ describe('task pane in chromium (outside Office)', () => {
     expect(await bar.innerText()).toContain(expected);
     // The previous report is gone, not shown beside the error.
     expect(await page.getByRole('table', { name: '已识别的表格' }).count()).toBe(0);
+  });
+
+  describe('情况说明 at 320 px', () => {
+    /** What the core drafts and finds for the fixture under Node: the pane must show exactly this. */
+    let session: NarrativeSession;
+    let draft: NarrativeDraft;
+    const paragraphs = () => draft.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.runs] : []));
+
+    beforeAll(async () => {
+      session = new NarrativeSession(await loadFixture(GONGKAI));
+      draft = session.draft();
+      await page.setViewportSize({ width: 320, height: 900 });
+    });
+
+    test('drafts the 情况说明 with the workbook\'s numbers, each number showing its cells', async () => {
+      await openFile(page, path.join(FIXTURES, GONGKAI));
+      await page.getByRole('tab', { name: '情况说明' }).click();
+      await page.getByRole('button', { name: '生成草稿' }).click();
+      const article = page.getByRole('article', { name: '情况说明草稿' });
+      await article.waitFor();
+
+      // Title, headings and paragraphs as the core drafts them; paragraphs without slots word for word.
+      expect(await article.locator('h2').innerText()).toBe(draft.title);
+      expect(await article.locator('h3, h4, h5').allInnerTexts()).toEqual(draft.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])));
+      const shown = await article.locator('p').allTextContents();
+      expect(shown).toHaveLength(paragraphs().length);
+      const plain = paragraphs().flatMap((runs, i) => (runs.some((r) => r.type === 'slot') ? [] : [[i, runsText(runs)] as const]));
+      expect(plain.length).toBeGreaterThan(5);
+      for (const [i, text] of plain) expect(shown[i]).toBe(text);
+
+      // A real sentence with the 收入合计 of 公开01表, read from the fixture by the core.
+      const income = session.facts.find((f) => f.key === '收入.本年收入合计')!;
+      const printed = income.value.toDecimalPlaces(2).toFixed(2);
+      expect(printed).toBe('22899.22');
+      expect(shown.some((p) => p.includes(`收入合计${printed}万元`))).toBe(true);
+
+      // The number is marked, and on focus its tooltip names the cells it comes from.
+      const number = article.locator(`[data-fact="${income.key}"]`).first();
+      expect(await number.innerText()).toBe(printed);
+      await number.focus();
+      const tooltip = page.getByRole('tooltip');
+      await tooltip.waitFor();
+      for (const cell of income.cells) expect(await tooltip.innerText()).toContain(`${cell.sheet} ${cell.address}`);
+      await number.blur();
+
+      // Every slot is highlighted and tagged as the block model says.
+      const slots = paragraphs().flat().filter((r) => r.type === 'slot');
+      expect(await article.locator('mark').count()).toBe(slots.length);
+      expect(await article.locator('mark', { hasText: '待填写' }).count()).toBe(slots.filter((r) => !r.text).length);
+      expect(await article.locator('mark', { hasText: '建议' }).count()).toBe(slots.filter((r) => r.suggestion).length);
+
+      // Nothing is wider than the 320 px pane.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      mkdirSync(path.dirname(SCREENSHOT_320_DRAFT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT_320_DRAFT });
+    });
+
+    test('downloads the draft as a .docx whose text is the draft\'s', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word (.docx)' }).click()]);
+      expect(download.suggestedFilename()).toBe('jiangan-2024-gongkai-情况说明草稿.docx');
+      const file = path.join(workDir, 'draft.docx');
+      await download.saveAs(file);
+      const text = await docxText(new Uint8Array(readFileSync(file)), 'draft.docx');
+      // The browser's bytes read back as the same document Node writes.
+      expect(text).toBe(await docxText(await draftToDocx(draft), 'node.docx'));
+      const lines = text.split('\n');
+      expect(lines[0]).toBe(draft.title);
+      for (const runs of paragraphs()) expect(lines).toContain(runsText(runs));
+      expect(text).toContain('收入合计22899.22万元');
+    });
+
+    test(`checks ${QINGKUANG}: errors first, the quote 98.04% among them; unresolved numbers collapsed`, async () => {
+      const expected = session.check(readFileSync(path.join(FIXTURES, QINGKUANG), 'utf8'));
+      const checked = expected.findings.filter((f) => f.rule !== 'NARRATIVE.unresolved');
+      const unresolved = expected.findings.length - checked.length;
+
+      await page.getByLabel('选择情况说明文件', { exact: true }).setInputFiles(path.join(FIXTURES, QINGKUANG));
+      const region = page.getByRole('region', { name: '情况说明核对结果' });
+      await region.waitFor({ timeout: 60_000 });
+      const items = region.getByRole('list', { name: '核对发现的问题' }).getByRole('listitem');
+      expect(await items.count()).toBe(checked.length);
+      const severities = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-severity')));
+      const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+      expect(severities).toEqual([...severities].sort((a, b) => rank[a!] - rank[b!]));
+      expect(severities.filter((x) => x === 'error')).toHaveLength(checked.filter((f) => f.severity === 'error').length);
+
+      const wrong = items.filter({ hasText: '“98.04%”' });
+      expect(await wrong.count()).toBe(1);
+      expect(await wrong.getAttribute('data-severity')).toBe('error');
+      const node = checked.find((f) => f.quote === '98.04%')!;
+      const itemText = await wrong.innerText();
+      expect(itemText).toContain('错误');
+      expect(itemText).toContain(node.message);
+      expect(itemText).toContain(`应为 ${node.expected}`);
+      for (const cell of node.cells) expect(itemText).toContain(cell.address);
+
+      // The unresolved numbers: one collapsed group with their count, opened on demand.
+      const header = region.getByRole('button', { name: `未能核对的数字（${unresolved}）` });
+      expect(await header.getAttribute('aria-expanded')).toBe('false');
+      expect(await region.getByRole('list', { name: '未能核对的数字' }).count()).toBe(0);
+      await header.click();
+      expect(await region.getByRole('list', { name: '未能核对的数字' }).getByRole('listitem').count()).toBe(unresolved);
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.screenshot({ path: SCREENSHOT_320 });
+    });
+
+    test('a GBK text or a broken .docx gets a Chinese message, and the pane keeps working', async () => {
+      const input = page.getByLabel('选择情况说明文件', { exact: true });
+      const gbk = path.join(workDir, 'gbk.txt');
+      writeFileSync(gbk, Buffer.from([0xc7, 0xe9, 0xbf, 0xf6, 0xcb, 0xb5, 0xc3, 0xf7])); // 情况说明 in GBK
+      await input.setInputFiles(gbk);
+      const bar = page.getByRole('group', { name: '无法核对情况说明' });
+      await bar.waitFor();
+      expect(await bar.innerText()).toContain('情况说明“gbk.txt”不是 UTF-8 文本（可能是 GBK）');
+      expect(await bar.innerText()).not.toContain('/ Narrative');
+      expect(await page.getByRole('region', { name: '情况说明核对结果' }).count()).toBe(0);
+
+      const broken = path.join(workDir, 'broken.docx');
+      writeFileSync(broken, 'not a zip archive');
+      await input.setInputFiles(broken);
+      await bar.getByText('无法读取“broken.docx”：不是有效的 .docx 文档。').waitFor();
+
+      // Still working: the draft is there and a good file checks again.
+      expect(await page.getByRole('article', { name: '情况说明草稿' }).count()).toBe(1);
+      await input.setInputFiles(path.join(FIXTURES, QINGKUANG));
+      await page.getByRole('region', { name: '情况说明核对结果' }).waitFor();
+    });
   });
 
   test('made no request to any host but 127.0.0.1 and threw no page errors', () => {

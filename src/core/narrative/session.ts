@@ -1,0 +1,185 @@
+import type { Workbook } from '../grid/grid';
+import { RuleContext } from '../rules/context';
+import { recognizeWorkbook } from '../tables/recognize';
+import type { SemanticTable } from '../tables/types';
+import type { NarrativeDraft } from './blocks';
+import { checkNarrative, type CheckOptions, type NarrativeCheck } from './check';
+import { extractClaims } from './claims';
+import { draftQingkuang } from './draft/index';
+import { priorFromFacts, type DraftInputs } from './draft/inputs';
+import { findInputsSheet, INPUT_ROWS, INPUTS_SHEET_NAME, mergeInputs, readInputsSheet, type InputRowSpec } from './draft/inputs-sheet';
+import { draftPerfResults } from './draft/perf-results';
+import { buildFacts } from './facts';
+import { buildPerfFacts } from './perf-facts';
+import type { Fact } from './types';
+
+/**
+ * The narrative (情况说明) work on one workbook, for every host alike (the CLI's narrate and
+ * check --narrative, the task pane): the facts of its tables, the inputs its own “上年数及其他”
+ * sheet gives, drafting (公开 情况说明 and/or 绩效 自评结果) and checking a narrative text. Hosts only
+ * load files and show the results; what is drafted and how a text is checked is decided here.
+ */
+
+/** The inputs a draft may be given besides the workbook's own “上年数及其他” sheet. */
+export interface DraftSources {
+  /** Prior-year values, e.g. {@link priorInputsOf} the prior year's workbook. Lowest precedence. */
+  prior?: Partial<DraftInputs>;
+  /** A separately given “上年数及其他” sheet (the CLI's --inputs). Highest precedence. */
+  given?: Partial<DraftInputs>;
+}
+
+/** What reading a “上年数及其他” sheet gave: the usable values and the values that could not be used. */
+export interface InputsSheetReading {
+  inputs: Partial<DraftInputs>;
+  problems: string[];
+}
+
+/** The workbook's own “上年数及其他” sheet holds values that cannot be used: nothing is drafted. */
+export class InputsSheetError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly problems: readonly string[],
+  ) {
+    super(inputsProblemsMessage(fileName, problems));
+    this.name = 'InputsSheetError';
+  }
+}
+
+/** The Chinese message for an inputs sheet with unusable values (one line per problem). */
+export function inputsProblemsMessage(fileName: string, problems: readonly string[]): string {
+  return (
+    `“${fileName}”的“${INPUTS_SHEET_NAME}”表有 ${problems.length} 处数值无法使用，未起草；请改正后重试：\n` +
+    problems.map((p) => `  - ${p}`).join('\n')
+  );
+}
+
+/** The “上年数及其他” sheet among a workbook's sheets, read; undefined when there is none. */
+export function readInputsOf(sheets: Workbook['sheets']): InputsSheetReading | undefined {
+  const grid = findInputsSheet(sheets);
+  return grid ? readInputsSheet(grid) : undefined;
+}
+
+/** The most common year of the tables (the year the labels of the inputs template name). */
+export function tablesYear(tables: readonly { year: number | null }[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const t of tables) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
+  return best;
+}
+
+/** Headings, numbers and slots (to fill or confirm) of a draft, for a host's summary line. */
+export interface DraftStats {
+  headings: number;
+  numbers: number;
+  slots: number;
+}
+
+export function draftStats(draft: NarrativeDraft): DraftStats {
+  const runs = draft.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : []));
+  return {
+    headings: draft.blocks.filter((b) => b.type === 'heading').length,
+    numbers: runs.filter((r) => r.type === 'number').length,
+    slots: runs.filter((r) => r.type === 'slot').length,
+  };
+}
+
+export class NarrativeSession {
+  readonly tables: readonly SemanticTable[];
+  readonly ctx: RuleContext;
+  private factsMemo?: Fact[];
+  private checkMemo?: Fact[];
+  private ownMemo?: { reading: InputsSheetReading | undefined };
+
+  /**
+   * `tables`: the workbook's recognized tables when the host has them already (an analysis);
+   * recognized here otherwise. `fileName` names the workbook in messages.
+   */
+  constructor(
+    readonly workbook: Workbook,
+    tables?: readonly SemanticTable[],
+    readonly fileName: string = workbook.name,
+  ) {
+    this.tables = tables ?? recognizeWorkbook(workbook).tables;
+    this.ctx = new RuleContext(workbook, this.tables);
+  }
+
+  /** The named numbers of the tables, with their cells (what drafts print and texts are checked against). */
+  get facts(): Fact[] {
+    return (this.factsMemo ??= buildFacts(this.ctx));
+  }
+
+  /** The facts a narrative text is checked against (the one place to add further kinds of facts). */
+  get checkFacts(): readonly Fact[] {
+    // 公开01–09 facts for a 情况说明, 绩效 facts (自评表, 基础数据表) for a 自评报告; a workbook may hold both
+    return (this.checkMemo ??= [...this.facts, ...buildPerfFacts(this.ctx)]);
+  }
+
+  /** The year of the tables. */
+  get year(): number | undefined {
+    return tablesYear(this.tables);
+  }
+
+  /** The rows of an empty “上年数及其他” sheet for this workbook's tables. */
+  inputRows(): InputRowSpec[] {
+    return INPUT_ROWS(this.facts, { year: this.year });
+  }
+
+  /** The workbook's own “上年数及其他” sheet, read (undefined when it has none). */
+  ownInputs(): InputsSheetReading | undefined {
+    return (this.ownMemo ??= { reading: readInputsOf(this.workbook.sheets) }).reading;
+  }
+
+  /** This workbook as the prior year of another draft: its amounts by fact key. */
+  asPrior(): Partial<DraftInputs> {
+    return { prior: priorFromFacts(this.facts) };
+  }
+
+  /**
+   * The inputs a draft uses: `given` > the workbook's own “上年数及其他” sheet > `prior`, per value.
+   * Throws {@link InputsSheetError} when the own sheet holds values that cannot be used.
+   */
+  inputs(sources: DraftSources = {}): DraftInputs {
+    const own = this.ownInputs();
+    if (own && own.problems.length) throw new InputsSheetError(this.fileName, own.problems);
+    return mergeInputs(sources.prior, own?.inputs, sources.given);
+  }
+
+  /**
+   * The draft: 公开 tables give the 情况说明 (一 … 十三), 绩效 tables their 自评结果 (a workbook may hold
+   * both: the 自评结果 follow the 情况说明). Numbers not in the tables or the inputs stay marked slots.
+   */
+  draft(sources: DraftSources = {}): NarrativeDraft {
+    const inputs = this.inputs(sources);
+    const hasGongkai = this.tables.some((t) => t.type.startsWith('GK'));
+    const perf = draftPerfResults(this.tables, this.ctx, inputs);
+    const qingkuang = draftQingkuang(this.facts, this.ctx, inputs);
+    if (hasGongkai) return { ...qingkuang, blocks: [...qingkuang.blocks, ...perf] };
+    const department = this.tables.find((t) => t.department)?.department ?? '';
+    const year = this.tables.find((t) => t.year)?.year ?? '';
+    return { title: `${department} ${year}年度绩效自评结果`.trim(), blocks: perf };
+  }
+
+  /**
+   * Checks the numbers of a narrative text against the tables and against the inputs a draft would use
+   * (`given` > the workbook's own “上年数及其他” sheet > `prior`): 上年数 check the changes, 年初预算 and
+   * 政府采购 the amounts. Unlike a draft, a check goes on when the own sheet holds unusable values: those
+   * are left out and named in `inputProblems`.
+   */
+  check(text: string, sources: DraftSources = {}): NarrativeCheck {
+    const own = this.ownInputs();
+    const inputs = mergeInputs(sources.prior, own?.inputs, sources.given);
+    const options: CheckOptions = {};
+    if (inputs.prior) options.prior = inputs.prior;
+    if (inputs.budget) options.budget = inputs.budget;
+    if (inputs.purchases) options.purchases = inputs.purchases;
+    const result = checkNarrative(extractClaims(text), this.checkFacts, options);
+    if (own && own.problems.length) result.inputProblems = own.problems;
+    return result;
+  }
+}
+
+/** The prior-year inputs from the prior year's workbook (recognized like any other). */
+export function priorInputsOf(workbook: Workbook): Partial<DraftInputs> {
+  return new NarrativeSession(workbook).asPrior();
+}

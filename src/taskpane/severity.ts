@@ -1,0 +1,14 @@
+import type { Severity } from '../core/report';
+
+/** How the pane names and colours each severity, most severe first. */
+export const SEVERITIES: { severity: Severity; label: string; color: 'danger' | 'warning' | 'informative' }[] = [
+  { severity: 'error', label: '错误', color: 'danger' },
+  { severity: 'warning', label: '警告', color: 'warning' },
+  { severity: 'info', label: '提示', color: 'informative' },
+];
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function severityOf(severity: Severity): (typeof SEVERITIES)[number] {
+  return SEVERITIES[SEVERITY_ORDER[severity]];
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { Grid, type Workbook } from '../../../src/core/grid/grid';
+import { Decimal } from '../../../src/core/money/decimal';
+import { checkNarrative } from '../../../src/core/narrative/check';
+import { extractClaims } from '../../../src/core/narrative/claims';
+import { draftQingkuang } from '../../../src/core/narrative/draft';
+import { priorFromFacts } from '../../../src/core/narrative/draft/inputs';
+import { INPUT_ROWS, INPUTS_SHEET_NAME } from '../../../src/core/narrative/draft/inputs-sheet';
+import { draftPerfResults } from '../../../src/core/narrative/draft/perf-results';
+import { buildFacts } from '../../../src/core/narrative/facts';
+import { renderText } from '../../../src/core/narrative/render';
+import {
+  draftStats,
+  InputsSheetError,
+  inputsProblemsMessage,
+  NarrativeSession,
+  priorInputsOf,
+  readInputsOf,
+  tablesYear,
+} from '../../../src/core/narrative/session';
+import { RuleContext } from '../../../src/core/rules/context';
+import { FIXTURES, recognizeFixture, type Recognized } from '../../helpers/fixtures';
+
+let gongkai: Recognized;
+let jixiao: Recognized;
+beforeAll(async () => {
+  gongkai = await recognizeFixture('jiangan-2024-gongkai.xlsx');
+  jixiao = await recognizeFixture('miluo-2023-jixiao.xlsx');
+});
+
+/** The workbook with a “上年数及其他” sheet of [label, value] rows added. */
+function withInputsSheet(workbook: Workbook, rows: (string | number)[][]): Workbook {
+  const all = [['上年数及其他（起草情况说明用）'], ['项目', '数值', '单位', '说明'], ...rows];
+  const cells: [number, number, { value: string | number | null }][] = [];
+  all.forEach((r, i) => r.forEach((v, c) => cells.push([i, c, { value: v }])));
+  return { ...workbook, sheets: [...workbook.sheets, new Grid({ name: INPUTS_SHEET_NAME, cells })] };
+}
+
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+describe('NarrativeSession: drafting', () => {
+  test('a 公开 workbook: the 情况说明 of its facts, then the 绩效 parts (the composition the CLI used to make itself)', () => {
+    const session = new NarrativeSession(gongkai.workbook);
+    expect(session.tables.map((t) => t.type)).toEqual(gongkai.tables.map((t) => t.type));
+    const ctx = new RuleContext(gongkai.workbook, gongkai.tables);
+    const qingkuang = draftQingkuang(buildFacts(ctx), ctx, {});
+    const expected = { ...qingkuang, blocks: [...qingkuang.blocks, ...draftPerfResults(gongkai.tables, ctx, {})] };
+    expect(session.draft()).toEqual(expected);
+    expect(session.draft().title).toBe('第三部分 武汉市江岸区住房保障和房屋管理局 2024年度部门决算情况说明');
+  });
+
+  test('a 绩效-only workbook: its 自评结果 under a 绩效自评结果 title', () => {
+    const session = new NarrativeSession(jixiao.workbook, jixiao.tables);
+    const draft = session.draft();
+    const department = jixiao.tables.find((t) => t.department)?.department ?? '';
+    expect(draft.title).toBe(`${department} 2023年度绩效自评结果`.trim());
+    expect(draft.blocks).toEqual(draftPerfResults(jixiao.tables, new RuleContext(jixiao.workbook, jixiao.tables), {}));
+    expect(draft.blocks.length).toBeGreaterThan(0);
+  });
+
+  test('inputs: given > the workbook\'s own sheet > prior, per value', () => {
+    const total = (v: string) => ({ prior: { 收支总计: new Decimal(v) } });
+    const session = new NarrativeSession(gongkai.workbook);
+    // without inputs the change is a slot, never a guess
+    expect(flat(renderText(session.draft()))).toContain('【上年数（2023年度收、支总计，万元）】');
+    // the workbook as its own prior year: 持平
+    expect(flat(renderText(session.draft({ prior: session.asPrior() })))).toMatch(/与2023年度相比，收、支总计持平/);
+    expect(flat(renderText(session.draft({ prior: total('11314.64') })))).toContain('收、支总计各增加11584.58万元，增长102.39%');
+
+    const own = new NarrativeSession(withInputsSheet(gongkai.workbook, [['2023年度收、支总计', 11314.64]]));
+    expect(own.ownInputs()?.problems).toEqual([]);
+    // the own sheet wins over prior, and a given sheet over the own sheet
+    expect(flat(renderText(own.draft({ prior: own.asPrior() })))).toContain('收、支总计各增加11584.58万元');
+    expect(flat(renderText(own.draft({ prior: own.asPrior() })))).toMatch(/收入合计持平/);
+    expect(flat(renderText(own.draft({ given: total('22899.22') })))).toMatch(/收、支总计持平/);
+  });
+
+  test('an own sheet with unusable values stops the draft with the problems listed', () => {
+    const session = new NarrativeSession(withInputsSheet(gongkai.workbook, [['2023年度收、支总计', '约一万一']]), undefined, '江岸.xlsx');
+    expect(session.ownInputs()?.problems).toHaveLength(1);
+    let error: unknown;
+    try {
+      session.draft();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputsSheetError);
+    const e = error as InputsSheetError;
+    expect(e.name).toBe('InputsSheetError');
+    expect(e.problems).toEqual(session.ownInputs()!.problems);
+    expect(e.message).toBe(inputsProblemsMessage('江岸.xlsx', e.problems));
+    expect(e.message).toMatch(/^“江岸\.xlsx”的“上年数及其他”表有 1 处数值无法使用，未起草；请改正后重试：\n  - “2023年度收、支总计”的数值“约一万一”/);
+  });
+
+  test('the inputs template rows and the prior inputs are those of the workbook\'s facts', () => {
+    const session = new NarrativeSession(gongkai.workbook);
+    const facts = buildFacts(new RuleContext(gongkai.workbook, gongkai.tables));
+    expect(session.year).toBe(2024);
+    expect(session.inputRows()).toEqual(INPUT_ROWS(facts, { year: 2024 }));
+    expect(priorInputsOf(gongkai.workbook)).toEqual({ prior: priorFromFacts(facts) });
+    expect(readInputsOf(gongkai.workbook.sheets)).toBeUndefined();
+  });
+});
+
+describe('NarrativeSession: checking', () => {
+  test('checks a text against the facts of the tables (its checkFacts), as checkNarrative does', () => {
+    const text = readFileSync(path.join(FIXTURES, 'jiangan-2024-qingkuang.txt'), 'utf8');
+    const session = new NarrativeSession(gongkai.workbook, gongkai.tables);
+    const result = session.check(text);
+    const direct = checkNarrative(extractClaims(text), session.checkFacts);
+    expect(result.findings).toEqual(direct.findings);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.quote)).toContain('98.04%');
+    expect(result.findings.every((f) => f.source === 'narrative' && text.includes(f.quote!))).toBe(true);
+  });
+
+  test('one session computes its facts once, for drafting and checking alike', () => {
+    const session = new NarrativeSession(gongkai.workbook, gongkai.tables);
+    expect(session.facts).toBe(session.facts);
+    expect(session.checkFacts).toBe(session.checkFacts);
+    // every fact a draft prints is one a text is checked against
+    const checked = new Set(session.checkFacts);
+    expect(session.facts.every((f) => checked.has(f))).toBe(true);
+  });
+});
+
+describe('helpers', () => {
+  test('tablesYear: the most common year', () => {
+    expect(tablesYear([{ year: 2023 }, { year: 2024 }, { year: 2024 }, { year: null }])).toBe(2024);
+    expect(tablesYear([{ year: null }])).toBeUndefined();
+  });
+
+  test('draftStats counts headings, numbers and slots', () => {
+    const stats = draftStats({
+      title: 't',
+      blocks: [
+        { type: 'heading', level: 1, text: '一、' },
+        {
+          type: 'paragraph',
+          runs: [
+            { type: 'text', text: '收入合计' },
+            { type: 'number', text: '1.00', factKey: 'k', cells: [] },
+            { type: 'slot', kind: 'reason', label: '主要原因', text: '', suggestion: false },
+          ],
+        },
+      ],
+    });
+    expect(stats).toEqual({ headings: 1, numbers: 1, slots: 1 });
+  });
+});
