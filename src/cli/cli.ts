@@ -7,6 +7,8 @@ import { WorkbookWriteError } from '../hosts/xlsx/write';
 import { WorkbookFileError } from '../hosts/xlsx/write-node';
 import { RULES } from '../core/rules/registry';
 import { FillUsageError, formatFillText, parseFillArgs, runFill } from './fill';
+import { inputsProblemsMessage } from '../core/narrative/session';
+import { readDraftSources } from './narrate';
 import { checkNarrativeText, readNarrative } from './narrative';
 import { NarrateUsageError, parseNarrateArgs, runNarrate } from './narrate';
 import { formatJson, formatRules, formatText } from './reporters';
@@ -23,11 +25,13 @@ export interface CliIo {
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, '../../samples/jiangan-2024-gongkai.xlsx');
 
 const USAGE = `用法 / Usage:
-  gongkai check [FILE.xlsx ...] [--narrative TEXT.txt|DOC.docx] [--format text|json] [--show-rounding]
+  gongkai check [FILE.xlsx ...] [--narrative TEXT.txt|DOC.docx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx]] [--format text|json] [--show-rounding]
       识别并检查工作簿；不给文件时检查自带的样例工作簿。尾差默认每张表合并为一行。
       Recognize and check workbooks; with no FILE, the bundled sample workbook.
       Rounding differences (尾差) are grouped per sheet unless --show-rounding.
-      --narrative：同时核对情况说明中的数字（金额、占比、增减额与增长率）。 / Also check a narrative's numbers.
+      --narrative：同时核对情况说明中的数字（金额、占比、增减额与增长率、完成率与执行率、得分、文内合计）。 / Also check a narrative's numbers.
+      --prior PRIOR.xlsx、--inputs INPUTS.xlsx（与 --narrative 同用）：用上年数核对增减额，用“上年数及其他”表的年初预算、政府采购数核对相应数字。
+        / With --narrative: check changes against last year's workbook and amounts against an inputs sheet.
   gongkai check --rules
       列出全部检查规则（编号、名称、等式）。 / List every rule with its id, title and identity.
   gongkai fill IN.xlsx -o OUT.xlsx [--values] [--overwrite] [--force] [--format text|json]
@@ -50,6 +54,10 @@ interface CheckArgs {
   listRules: boolean;
   expandRounding: boolean;
   narrative: string | null;
+  /** With --narrative: the prior year's workbook, whose figures check the changes. */
+  prior: string | null;
+  /** With --narrative: a workbook with a 上年数及其他 sheet (上年数, 年初预算, 政府采购). */
+  inputs: string | null;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
@@ -58,9 +66,18 @@ function parseCheckArgs(args: string[]): CheckArgs {
   let listRules = false;
   let expandRounding = false;
   let narrative: string | null = null;
+  let prior: string | null = null;
+  let inputs: string | null = null;
+  const fileArg = (a: string, i: number, what: string): string => {
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i];
+    if (!v || v.startsWith('-')) throw new UsageError(`${a.split('=')[0]} 需要一个 .xlsx 文件。 / ${a.split('=')[0]} needs ${what}.`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--rules') listRules = true;
+    else if (a === '--prior' || a.startsWith('--prior=')) prior = fileArg(a, a.includes('=') ? i : ++i, "the prior year's .xlsx");
+    else if (a === '--inputs' || a.startsWith('--inputs=')) inputs = fileArg(a, a.includes('=') ? i : ++i, 'an .xlsx file with a 上年数及其他 sheet');
     else if (a === '--show-rounding') expandRounding = true;
     else if (a === '--narrative' || a.startsWith('--narrative=')) {
       narrative = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? null;
@@ -74,8 +91,9 @@ function parseCheckArgs(args: string[]): CheckArgs {
       throw new UsageError(`未知选项“${a}”。 / Unknown option "${a}".`);
     } else files.push(a);
   }
-    if (narrative && files.length > 1) throw new UsageError('--narrative 只能与一个工作簿一起使用。 / --narrative goes with one workbook.');
-  return { files: files.length ? files : [SAMPLE_WORKBOOK], format, listRules, expandRounding, narrative };
+  if (narrative && files.length > 1) throw new UsageError('--narrative 只能与一个工作簿一起使用。 / --narrative goes with one workbook.');
+  if ((prior || inputs) && !narrative) throw new UsageError('--prior 和 --inputs 只用于核对情况说明（与 --narrative 同用）。 / --prior and --inputs go with --narrative.');
+  return { files: files.length ? files : [SAMPLE_WORKBOOK], format, listRules, expandRounding, narrative, prior, inputs };
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io`. */
@@ -109,12 +127,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // Read and analyze every file first, so a bad file leaves no half-printed report behind.
     const reports: CheckReport[] = [];
     const narrativeText = args.narrative ? await readNarrative(args.narrative) : null;
+    const sources = narrativeText !== null ? await readDraftSources(args.prior, args.inputs) : {};
+    const notes: string[] = [];
     for (const file of args.files) {
       const workbook = await loadXlsxFile(file);
       const analysis = analyze(workbook);
-      if (narrativeText !== null) analysis.findings.push(...checkNarrativeText(narrativeText, workbook, analysis.tables).findings);
+      if (narrativeText !== null) {
+        const checked = checkNarrativeText(narrativeText, workbook, analysis.tables, sources);
+        analysis.findings.push(...checked.findings);
+        if (checked.inputProblems) notes.push(inputsProblemsMessage(path.basename(file), checked.inputProblems) + '（这些值未用于核对。） / Unusable inputs were left out of the check.');
+      }
       reports.push(toReport(path.basename(file), analysis));
     }
+    for (const n of notes) io.stderr(n);
     // One file: the contract's single JSON object; several: one object per line (JSON Lines).
     if (args.format === 'json') {
       io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map((r) => JSON.stringify(r)).join('\n'));

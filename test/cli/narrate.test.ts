@@ -5,6 +5,7 @@ import * as path from 'path';
 import { run } from '../../src/cli/cli';
 import { docxText } from '../../src/hosts/word/docx-text';
 import { FIXTURES } from '../helpers/fixtures';
+import { withInputValues } from '../helpers/inputs-sheet';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -53,23 +54,7 @@ describe('gongkai narrate', () => {
 
 describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   /** Writes a copy of `source` (or a new workbook) with the 上年数及其他 rows filled as given. */
-  async function withValues(source: string | null, out: string, values: Record<string, string | number>): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    if (source) await wb.xlsx.readFile(source);
-    const ws = wb.getWorksheet('上年数及其他') ?? wb.addWorksheet('上年数及其他');
-    if (ws.rowCount === 0) ws.addRow(['项目', '数值', '单位', '说明']);
-    const missing = new Set(Object.keys(values));
-    ws.eachRow((row) => {
-      const label = String(row.getCell(1).value);
-      if (label in values) {
-        row.getCell(2).value = values[label];
-        missing.delete(label);
-      }
-    });
-    for (const label of missing) ws.addRow([label, values[label], '万元', '']);
-    await wb.xlsx.writeFile(out);
-    return out;
-  }
+  const withValues = withInputValues;
 
   test('--inputs-template writes the sheet for BOOK and never overwrites an existing file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/cli';
 import { FIXTURES } from '../helpers/fixtures';
+import { withInputValues } from '../helpers/inputs-sheet';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -67,5 +68,53 @@ describe('gongkai check --narrative', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/UTF-8/);
+  });
+});
+
+describe('gongkai check --narrative with the figures beside the tables', () => {
+  const narrativeFindings = (stdout: string) =>
+    (JSON.parse(stdout).findings as { source?: string; rule: string; quote: string; expected: string | null; severity: string }[]).filter((f) => f.source === 'narrative' && f.rule !== 'NARRATIVE.unresolved');
+
+  test('--prior: each change is checked against this year − the prior year\'s workbook', async () => {
+    // the workbook as its own prior year: nothing changed, so the seed's "增加11584.58万元" is wrong
+    const r = await cli('check', BOOK, '--narrative', TEXT, '--prior', BOOK, '--format', 'json');
+    expect(r.code).toBe(1);
+    const found = narrativeFindings(r.stdout);
+    expect(found.filter((f) => f.quote === '11584.58万元').map((f) => f.rule)).toEqual(['NARRATIVE.change']);
+  });
+
+  test('--inputs: 上年数, 年初预算 and 政府采购 of the 上年数及其他 sheet check the amounts that quote them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-check-'));
+    const template = path.join(dir, 't.xlsx');
+    expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
+    const values = {
+      '2023年度收、支总计': '11314.64',
+      '一般公共预算财政拨款支出年初预算（按类）：卫生健康支出（210）': 67.46,
+      机关运行经费年初预算: 55.89,
+      政府采购支出总额: 2105.14,
+      授予小微企业合同金额: 493.28,
+    };
+    const right = await withInputValues(template, path.join(dir, 'right.xlsx'), values);
+    const ok = narrativeFindings((await cli('check', BOOK, '--narrative', TEXT, '--inputs', right, '--format', 'json')).stdout);
+    expect(ok.filter((f) => ['NARRATIVE.change', 'NARRATIVE.amount'].includes(f.rule))).toEqual([]);
+
+    const wrong = await withInputValues(template, path.join(dir, 'wrong.xlsx'), { ...values, '2023年度收、支总计': '11341.64', 政府采购支出总额: 2150.14, 机关运行经费年初预算: 58.89 });
+    const r = await cli('check', BOOK, '--narrative', TEXT, '--inputs', wrong, '--format', 'json');
+    const bad = narrativeFindings(r.stdout).map((f) => [f.rule, f.quote, f.expected]);
+    expect(bad).toEqual(
+      expect.arrayContaining([
+        ['NARRATIVE.change', '11584.58万元', '11557.58'],
+        ['NARRATIVE.amount', '2105.14万元', '2150.14'],
+        // "比年初预算数增加 18.26 万元": against the given 年初预算
+        ['NARRATIVE.change', '18.26 万元', '15.26'],
+      ]),
+    );
+  });
+
+  test('--prior or --inputs without --narrative is a usage error; an --inputs file without the sheet cannot be read', async () => {
+    expect((await cli('check', BOOK, '--prior', BOOK)).code).toBe(64);
+    const r = await cli('check', BOOK, '--narrative', TEXT, '--inputs', BOOK);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/没有名为“上年数及其他”的工作表/);
   });
 });
