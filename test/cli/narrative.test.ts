@@ -93,12 +93,14 @@ describe('gongkai check --narrative with the figures beside the tables', () => {
       机关运行经费年初预算: 55.89,
       政府采购支出总额: 2105.14,
       授予小微企业合同金额: 493.28,
+      政府采购货物支出: 0.45,
+      货物采购授予中小企业合同金额: 0.45,
     };
     const right = await withInputValues(template, path.join(dir, 'right.xlsx'), values);
     const ok = narrativeFindings((await cli('check', BOOK, '--narrative', TEXT, '--inputs', right, '--format', 'json')).stdout);
     expect(ok.filter((f) => ['NARRATIVE.change', 'NARRATIVE.amount'].includes(f.rule))).toEqual([]);
 
-    const wrong = await withInputValues(template, path.join(dir, 'wrong.xlsx'), { ...values, '2023年度收、支总计': '11341.64', 政府采购支出总额: 2150.14, 机关运行经费年初预算: 58.89 });
+    const wrong = await withInputValues(template, path.join(dir, 'wrong.xlsx'), { ...values, '2023年度收、支总计': '11341.64', 政府采购支出总额: 2150.14, 机关运行经费年初预算: 58.89, 货物采购授予中小企业合同金额: 0.4 });
     const r = await cli('check', BOOK, '--narrative', TEXT, '--inputs', wrong, '--format', 'json');
     const bad = narrativeFindings(r.stdout).map((f) => [f.rule, f.quote, f.expected]);
     expect(bad).toEqual(
@@ -107,6 +109,8 @@ describe('gongkai check --narrative with the figures beside the tables', () => {
         ['NARRATIVE.amount', '2105.14万元', '2150.14'],
         // "比年初预算数增加 18.26 万元": against the given 年初预算
         ['NARRATIVE.change', '18.26 万元', '15.26'],
+        // "货物采购授予中小企业合同金额占货物支出金额的100%": both only in the inputs sheet
+        ['NARRATIVE.share', '100%', '88.89%'],
       ]),
     );
   });

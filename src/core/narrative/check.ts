@@ -2,6 +2,7 @@ import { Decimal } from '../money/decimal';
 import { ratioConsistent } from '../money/tolerance';
 import type { Finding } from '../report';
 import { checkRelations, factWan, ratioVerdict, statedWan, type FindingMaker } from './relations';
+import type { PurchaseInputs } from './draft/inputs';
 import type { Claim, Fact } from './types';
 
 /**
@@ -19,6 +20,8 @@ export interface NarrativeCheck {
   /** Claims checked against other numbers of the text (a 完成率 against its 预算 and 决算 …). */
   verified: { claim: Claim; against: Claim[] }[];
   unresolved: Claim[];
+  /** Values of the workbook's own “上年数及其他” sheet that could not be used (so were not checked against). */
+  inputProblems?: string[];
 }
 
 export interface CheckOptions {
@@ -29,6 +32,8 @@ export interface CheckOptions {
   prior?: Record<string, Decimal>;
   /** 年初预算 by fact key + ".年初预算" (DraftInputs.budget), in 万元: "年初预算为112.83万元" is then checked. */
   budget?: Record<string, Decimal>;
+  /** 政府采购 figures (DraftInputs.purchases), in 万元: the amounts of 十一 are then checked. */
+  purchases?: PurchaseInputs;
 }
 
 const norm = (s: string) =>
@@ -168,13 +173,37 @@ function withoutOrganization(subject: string): string {
   return m ? subject.slice(m[0].length) : subject;
 }
 
+/** The 十一、政府采购 figures the user gave (they are in no 决算 table), by the words the section uses. */
+const PURCHASE_NAMES: [keyof PurchaseInputs, string, string[]][] = [
+  ['total', '政府采购支出总额', ['政府采购支出', '政府采购总额']],
+  ['goods', '政府采购货物支出', ['货物支出', '货物采购支出', '货物支出金额']],
+  ['works', '政府采购工程支出', ['工程支出', '工程采购支出', '工程支出金额']],
+  ['services', '政府采购服务支出', ['服务支出', '服务采购支出', '服务支出金额']],
+  ['sme', '授予中小企业合同金额', ['授予中小企业合同总额']],
+  ['smallMicro', '授予小微企业合同金额', ['授予小微企业合同总额']],
+  ['goodsSme', '货物采购授予中小企业合同金额', []],
+  ['worksSme', '工程采购授予中小企业合同金额', []],
+  ['servicesSme', '服务采购授予中小企业合同金额', []],
+];
+
+function purchaseFacts(purchases: PurchaseInputs | undefined): Fact[] {
+  if (!purchases) return [];
+  const out: Fact[] = [];
+  for (const [field, label, aliases] of PURCHASE_NAMES) {
+    const value = purchases[field];
+    if (value === undefined) continue;
+    out.push({ key: `政府采购.${field}`, label, aliases, section: '十一', value, unit: '万元', cells: [], derivation: `${label}（上年数及其他）` });
+  }
+  return out;
+}
+
 /** Half of the claim's last written digit: "22899.22" → 0.005; "12" → 0.5. */
 const halfUnit = (decimals: number) => new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 
 const show = (d: Decimal, dp: number) => d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
 
 export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fact[], options: CheckOptions = {}): NarrativeCheck {
-  const facts = [...tableFacts, ...budgetFacts(tableFacts, options.budget)];
+  const facts = [...tableFacts, ...budgetFacts(tableFacts, options.budget), ...purchaseFacts(options.purchases)];
   const findings: Finding[] = [];
   const resolved: { claim: Claim; fact: Fact }[] = [];
   const unresolved: Claim[] = [];

@@ -187,8 +187,22 @@ function names(subject: string, of: string): boolean {
 function internalShares(input: RelationInput, out: RelationResult): void {
   input.claims.forEach((c, i) => {
     if (c.kind !== 'share' || c.unit !== '%' || !c.of || input.settled.has(c)) return;
+    // the part: the amount stated just before with the same words, else a fact of that name
+    // ("货物采购授予中小企业合同金额占货物支出金额的100%" with the 政府采购 inputs given)
     const part = [...input.claims.slice(0, i)].reverse().find((x) => sameSentence(x, c) && x.kind === 'amount' && x.subject === c.subject);
-    if (!part) return;
+    if (!part) {
+      const partFact = input.named(c.subject, c.section);
+      const wholeFact = partFact && input.named(c.of, c.section);
+      if (!partFact || !wholeFact) return;
+      out.checked.set(c, []);
+      const verdict = ratioVerdict(c.value, c.decimals, factWan(partFact), factWan(wholeFact));
+      if (verdict === 'ok' || verdict === 'undefined') return;
+      const expected = `${show(pctOf(factWan(partFact), factWan(wholeFact)), Math.max(2, c.decimals))}%`;
+      out.findings.push(
+        input.finding(c, partFact, 'NARRATIVE.share', expected, `${c.value.toFixed(c.decimals)}%`, `情况说明中${c.subject}占比 ${c.quote}，按${partFact.derivation} ${show(partFact.value, 2)} ÷ ${wholeFact.derivation} ${show(wholeFact.value, 2)} 计算应为 ${expected}。`, verdict === 'truncated' ? 'warning' : 'error'),
+      );
+      return;
+    }
     const wholeFact = input.named(c.of, c.section);
     const wholeClaim = wholeFact
       ? undefined
