@@ -115,7 +115,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (command === 'narrate') {
-      io.stdout(await runNarrate(parseNarrateArgs(rest)));
+      io.stdout(await runNarrate(parseNarrateArgs(rest), io.stderr));
       return EXIT.ok;
     }
     if (command !== 'check') throw new UsageError(`未知命令“${command}”。 / Unknown command "${command}".`);

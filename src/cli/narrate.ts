@@ -111,7 +111,7 @@ export async function readDraftSources(priorFile: string | null, inputsFile: str
  * Returns the text for stdout (md/txt without -o) or a line saying where the file went.
  * What is drafted from what is decided by the core's NarrativeSession; this reads and writes files.
  */
-export async function runNarrate(args: NarrateArgs): Promise<string> {
+export async function runNarrate(args: NarrateArgs, warn: (line: string) => void = () => {}): Promise<string> {
   const workbook = await loadXlsxFile(args.book);
   const session = new NarrativeSession(workbook);
   if (args.inputsTemplate) {
@@ -129,6 +129,13 @@ export async function runNarrate(args: NarrateArgs): Promise<string> {
   inputsFrom(session.ownInputs(), args.book);
   const { given } = await readDraftSources(null, args.inputs);
   const draft = session.draft({ prior, given });
+  // The draft read back as a finished text: numbers from the inputs that disagree are said now, on
+  // stderr, so the draft itself (stdout or the file) stays clean.
+  const own = session.selfCheck(draft, { prior, given });
+  if (own.length) {
+    warn(`草稿自检：有 ${own.length} 处数字前后不一致，多为所填上年数、年初预算等与表中数据不符；请核对后再用。 / Self-check: ${own.length} number(s) of the draft disagree (check the inputs).`);
+    for (const f of own) warn(`  ${f.severity === 'error' ? '错误' : '警告'} “${f.quote}” ${f.message} [${f.rule}]`);
+  }
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
     args.format === 'docx' ? await draftToDocx(draft) : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));

@@ -63,7 +63,7 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
       out.push(`  ${SEVERITY_ZH[f.severity]} “${f.quote}” ${f.message}${cells} [${f.rule}]`);
     }
     const unresolved = narrative.length - checked.length;
-    if (unresolved) out.push(`  提示 另有 ${unresolved} 个数字未能与表中数据对应（如年初预算、上年数），未核对；--format json 可逐条查看。`);
+    if (unresolved) out.push(`  提示 另有 ${unresolved} 个数字未能与表中数据或文中其他数字对应，未核对；上年数、年初预算、政府采购数可用 --prior 或 --inputs 提供；--format json 可逐条查看。`);
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   out.push(

@@ -56,6 +56,35 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   /** Writes a copy of `source` (or a new workbook) with the 上年数及其他 rows filled as given. */
   const withValues = withInputValues;
 
+  test('the draft is checked as a finished text: 年初预算 of the 类 that miss the total are said on stderr, the draft stays clean', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const template = path.join(dir, 't.xlsx');
+    expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
+    const byClass = (name: string, code: string) => `一般公共预算财政拨款支出年初预算（按类）：${name}（${code}）`;
+    // the seed's figures: its 类 add up to 1460.67, its total says 1405.65
+    const seed = {
+      一般公共预算财政拨款支出年初预算: 1405.65,
+      [byClass('一般公共服务支出', '201')]: 0,
+      [byClass('科学技术支出', '206')]: 0,
+      [byClass('社会保障和就业支出', '208')]: 112.83,
+      [byClass('卫生健康支出', '210')]: 67.46,
+      [byClass('节能环保支出', '211')]: 0,
+      [byClass('城乡社区支出', '212')]: 1151.42,
+      [byClass('商业服务业等支出', '216')]: 0,
+      [byClass('住房保障支出', '221')]: 128.96,
+    };
+    const inconsistent = await withValues(template, path.join(dir, 'seed.xlsx'), seed);
+    const r = await cli('narrate', BOOK, '--inputs', inconsistent, '--format', 'txt');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^草稿自检：有 1 处数字前后不一致/);
+    expect(r.stderr).toContain('“1405.65万元”');
+    expect(r.stderr).toContain('[NARRATIVE.sum]');
+    expect(r.stdout).not.toContain('草稿自检');
+    const fixed = await withValues(template, path.join(dir, 'fixed.xlsx'), { ...seed, [byClass('社会保障和就业支出', '208')]: 57.81 });
+    const ok = await cli('narrate', BOOK, '--inputs', fixed, '--format', 'txt');
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+  });
+
   test('--inputs-template writes the sheet for BOOK and never overwrites an existing file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
     const out = path.join(dir, '上年数及其他.xlsx');

@@ -11,6 +11,8 @@ import { findInputsSheet, INPUT_ROWS, INPUTS_SHEET_NAME, mergeInputs, readInputs
 import { draftPerfResults } from './draft/perf-results';
 import { buildFacts } from './facts';
 import { buildPerfFacts } from './perf-facts';
+import { renderText } from './render';
+import type { Finding } from '../report';
 import type { Fact } from './types';
 
 /**
@@ -158,6 +160,16 @@ export class NarrativeSession {
     const department = this.tables.find((t) => t.department)?.department ?? '';
     const year = this.tables.find((t) => t.year)?.year ?? '';
     return { title: `${department} ${year}年度绩效自评结果`.trim(), blocks: perf };
+  }
+
+  /**
+   * A draft checked as if it were a finished narrative (every filled slot accepted): the numbers it
+   * takes from the inputs must agree with each other and with the tables too. The 年初预算 of the 类
+   * that do not add up to the total, a 上年数 larger than … are found here, before anyone prints it.
+   * Returns the error and warning findings.
+   */
+  selfCheck(draft: NarrativeDraft, sources: DraftSources = {}): Finding[] {
+    return this.check(renderText(draft, { fill: true }), sources).findings.filter((f) => f.severity !== 'info');
   }
 
   /**
