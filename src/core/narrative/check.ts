@@ -34,6 +34,11 @@ export interface CheckOptions {
   budget?: Record<string, Decimal>;
   /** 政府采购 figures (DraftInputs.purchases), in 万元: the amounts of 十一 are then checked. */
   purchases?: PurchaseInputs;
+  /**
+   * The year of the tables: a claim whose clause names another year ("2023年支出决算 …" in a 2024
+   * report) is another year's figure and is not compared with this year's facts.
+   */
+  year?: number;
 }
 
 const norm = (s: string) =>
@@ -209,8 +214,9 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
   const unresolved: Claim[] = [];
   const adjusted = largestRemainderLists(claims, facts);
   const amountFacts = new Map<Claim, Fact | undefined>();
+  const otherYear = (c: Claim) => options.year !== undefined && c.year !== undefined && c.year !== options.year;
   const resolve = (c: Claim): Fact | undefined => {
-    if (!amountFacts.has(c)) amountFacts.set(c, resolveAmount(c, facts));
+    if (!amountFacts.has(c)) amountFacts.set(c, otherYear(c) ? undefined : resolveAmount(c, facts));
     return amountFacts.get(c);
   };
   const finding: FindingMaker = (claim: Claim, fact: Fact | null, rule: string, expected: string | null, actual: string | null, message: string, severity: Finding['severity'] = 'error'): Finding => ({
@@ -255,7 +261,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       continue;
     }
     if (claim.kind === 'score') {
-      const fact = matchFact(claim, facts, false);
+      const fact = otherYear(claim) ? undefined : matchFact(claim, facts, false);
       if (!fact) {
         pending.push(claim);
         continue;
@@ -269,7 +275,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       continue;
     }
     if (claim.kind === 'share' && claim.unit === '%') {
-      const fact = matchFact(claim, facts, true);
+      const fact = otherYear(claim) ? undefined : matchFact(claim, facts, true);
       if (!fact || !fact.ratioOf) {
         pending.push(claim);
         continue;

@@ -38,6 +38,8 @@ export function extractClaims(text: string): Claim[] {
     if (built.direction !== undefined) claim.direction = built.direction;
     if (built.of !== undefined) claim.of = built.of;
     if (line.subsection !== undefined) claim.subsection = line.subsection;
+    const year = CLAUSE_YEAR.exec(norm.slice(built.clauseStart, raw.start));
+    if (year) claim.year = Number(year[1]);
     const prevIndex = claims.length - 1;
     const prev = prevIndex >= 0 && meta[prevIndex].lineStart === line.start ? claims[prevIndex] : undefined;
     const prevInSentence = prev !== undefined && meta[prevIndex].sentenceStart === sentence.start;
@@ -49,6 +51,9 @@ export function extractClaims(text: string): Claim[] {
   markLists(norm, claims, meta);
   return claims;
 }
+
+/** A year at the start of a clause ("2023年度收入合计", "1. 2024年支出决算数"), not a date ("2024 年 12 月 31 日"). */
+const CLAUSE_YEAR = /^[\s\-•*·]*(?:\d{1,2}\s*[.、]\s*)?(?:截至|截止到?)?\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
 
 // ---------------------------------------------------------------------------------------------
 // Normalization: one UTF-16 unit in, one out, so offsets in the folded text are offsets in the

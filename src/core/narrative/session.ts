@@ -182,6 +182,7 @@ export class NarrativeSession {
     const own = this.ownInputs();
     const inputs = mergeInputs(sources.prior, own?.inputs, sources.given);
     const options: CheckOptions = {};
+    if (this.year !== undefined) options.year = this.year;
     if (inputs.prior) options.prior = inputs.prior;
     if (inputs.budget) options.budget = inputs.budget;
     if (inputs.purchases) options.purchases = inputs.purchases;

@@ -64,6 +64,8 @@ export interface Claim {
   /** The section heading it is under ("一、收入支出决算总体情况说明" → "一"), and the sub-heading "(二)" if any. */
   section: string;
   subsection?: string;
+  /** The year its clause names first ("2023年度收入合计 …" → 2023), when it names one. */
+  year?: number;
   /** The whole sentence, for messages. */
   sentence: string;
 }

@@ -143,6 +143,19 @@ describe('numbers checked against each other where the tables do not hold them',
     expect(run('九、三公\n公务接待费660元。')).toEqual([['NARRATIVE.amount', '660元']]);
   });
 
+  test('a figure of another year named in its clause is not compared with this year\'s tables', async () => {
+    const text = '三、支出决算情况说明\n2023年度支出合计 20000.00 万元。2024年度支出合计 22899.22 万元。';
+    const claims = extractClaims(text);
+    expect(claims.map((c) => c.year)).toEqual([2023, 2024]);
+    const withYear = await check(text, { year: 2024 });
+    expect(checked(withYear.findings)).toEqual([]);
+    expect(withYear.unresolved.map((c) => c.quote)).toEqual(['20000.00 万元']);
+    // without knowing the tables' year the words alone decide, as before
+    expect(checked((await check(text)).findings).map((f) => f.quote)).toEqual(['20000.00 万元']);
+    // a date is no year of a figure
+    expect(extractClaims('截至 2024 年 12 月 31 日，共有车辆 4 辆。')[0].year).toBeUndefined();
+  });
+
   test('scores: the parts of a 总得分 add up to it', () => {
     const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected, f.actual]);
     const ok = '一、自评结论\n(一) 自评得分\n预算执行情况 20 分,产出指标 40 分,效益指标 30 分,满意度指标 10 分,总得分 100 分。';
