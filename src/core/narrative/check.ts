@@ -1,7 +1,7 @@
 import { Decimal } from '../money/decimal';
 import { ratioConsistent } from '../money/tolerance';
 import type { Finding } from '../report';
-import { checkRelations, factWan, ratioVerdict, statedWan, type FindingMaker } from './relations';
+import { checkRelations, factWan, ratioVerdict, sameSentence, statedWan, type Approx, type FindingMaker } from './relations';
 import type { PurchaseInputs } from './draft/inputs';
 import type { Claim, Fact } from './types';
 
@@ -233,7 +233,8 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
   const pending: Claim[] = [];
   for (const claim of claims) {
     if (claim.kind === 'amount' && (claim.unit === '万元' || claim.unit === '元')) {
-      const fact = resolve(claim);
+      // "与上年决算数3.04万元相比": last year's figure, not this year's fact of the same words
+      const fact = claim.comparison ? undefined : resolve(claim);
       if (!fact) {
         pending.push(claim);
         continue;
@@ -409,11 +410,14 @@ function changeAndGrowth(
       return;
     }
     if (change.kind !== 'change' || (change.unit !== '万元' && change.unit !== '元')) return;
-    const sentence = claims.filter((c) => c.section === change.section && c.sentence === change.sentence);
+    const sentence = claims.filter((c) => sameSentence(c, change));
     const nextChange = sentence.find((c) => c.kind === 'change' && c.start > change.start);
     const growth = sentence.find((c) => c.kind === 'growth' && c.unit === '%' && c.start > change.start && (!nextChange || c.start < nextChange.start));
     // the amount the change is said of: its own words' fact, else the amount stated before it
-    const current = claims.slice(0, i).filter((c) => c.kind === 'amount' && c.section === change.section && c.sentence === change.sentence && (c.unit === '万元' || c.unit === '元')).pop();
+    const before = claims.slice(0, i).filter((c) => c.kind === 'amount' && sameSentence(c, change) && (c.unit === '万元' || c.unit === '元'));
+    // "与上年决算数3.04万元相比，减少2.53万元": the base is stated; else this year's figure less the change
+    const stated = before.filter((c) => c.comparison).pop();
+    const current = before.filter((c) => !c.comparison).pop();
     const fact = resolve({ ...change, kind: 'amount' }) ?? (current ? resolve(current) : undefined);
     const x = fact ? factWan(fact) : current ? statedWan(current) : undefined;
     const a = statedWan(change);
@@ -422,29 +426,33 @@ function changeAndGrowth(
       out.push(finding(growth, null, 'NARRATIVE.direction', null, null, `情况说明中“${change.direction}${change.quote}”与“${growth.direction}${growth.quote}”方向不一致：增加应对应增长，减少应对应下降。`));
       return;
     }
-    const prior = baseOf(change, fact);
-    if (x && prior !== undefined) {
-      checked.set(change, current ? [current] : []);
-      const delta = x.value.minus(prior);
+    // the base: last year's figure (or the 年初预算) when given, else the one the sentence states
+    const given = baseOf(change, fact);
+    const prior: Approx | undefined = given !== undefined ? { value: given, half: new Decimal('0.005') } : stated ? statedWan(stated) : undefined;
+    const against = [current, stated].filter((c): c is Claim => c !== undefined);
+    if (x && prior) {
+      checked.set(change, against);
+      const delta = x.value.minus(prior.value);
       const signed = down(change.direction) ? a.value.negated() : a.value;
       if (!delta.isZero() && (up(change.direction) || down(change.direction)) && delta.isNegative() !== signed.isNegative()) {
-        out.push(finding(change, fact ?? null, 'NARRATIVE.direction', delta.isNegative() ? '减少' : '增加', change.direction ?? null, `情况说明称${change.subject}${change.direction}${change.quote}，但本年 ${show(x.value, 2)} 万元、比较基数 ${show(prior, 2)} 万元，实为${delta.isNegative() ? '减少' : '增加'} ${show(delta.abs(), 2)} 万元。`));
-      } else if (delta.abs().minus(a.value).abs().greaterThan(a.half.plus(x.half).plus('0.005'))) {
-        out.push(finding(change, fact ?? null, 'NARRATIVE.change', show(delta.abs(), 2), show(a.value, 2), `情况说明中${change.subject}${change.direction ?? '变动'} ${change.quote}，按本年 ${show(x.value, 2)} 万元与比较基数 ${show(prior, 2)} 万元计算应为 ${show(delta.abs(), 2)} 万元。`));
+        out.push(finding(change, fact ?? null, 'NARRATIVE.direction', delta.isNegative() ? '减少' : '增加', change.direction ?? null, `情况说明称${change.subject}${change.direction}${change.quote}，但本年 ${show(x.value, 2)} 万元、比较基数 ${show(prior.value, 2)} 万元，实为${delta.isNegative() ? '减少' : '增加'} ${show(delta.abs(), 2)} 万元。`));
+      } else if (delta.abs().minus(a.value).abs().greaterThan(a.half.plus(x.half).plus(prior.half))) {
+        out.push(finding(change, fact ?? null, 'NARRATIVE.change', show(delta.abs(), 2), show(a.value, 2), `情况说明中${change.subject}${change.direction ?? '变动'} ${change.quote}，按本年 ${show(x.value, 2)} 万元与比较基数 ${show(prior.value, 2)} 万元计算应为 ${show(delta.abs(), 2)} 万元。`));
       }
     }
-    if (!growth || !x) return;
-    checked.set(growth, current ? [change, current] : [change]);
-    if (!checked.has(change)) checked.set(change, current ? [current, growth] : [growth]);
+    if (!growth || (!x && !prior)) return;
+    checked.set(growth, [change, ...against]);
+    if (!checked.has(change)) checked.set(change, [...against, growth]);
+    if (stated && !checked.has(stated)) checked.set(stated, [change, growth]);
     const growthWord = growth.direction ?? (change.direction === '减少' ? '下降' : '增长');
-    // the base: the known prior figure, else this year's minus the stated change
-    const base = prior !== undefined ? { value: prior, half: new Decimal('0.005') } : { value: down(change.direction) ? x.value.plus(a.value) : x.value.minus(a.value), half: x.half.plus(a.half) };
-    const num = prior !== undefined ? { value: x.value.minus(prior).abs(), half: x.half.plus('0.005') } : a;
+    // the rate of the stated change over the base; with a given prior figure, of the true change
+    const base: Approx = prior ?? { value: down(change.direction) ? x!.value.plus(a.value) : x!.value.minus(a.value), half: x!.half.plus(a.half) };
+    const num: Approx = given !== undefined && x ? { value: x.value.minus(given).abs(), half: x.half.plus(base.half) } : a;
     if (base.value.lessThanOrEqualTo(0)) return;
     const verdict = ratioVerdict(growth.value, growth.decimals, num, base);
     if (verdict === 'ok' || verdict === 'undefined') return;
     const expected = num.value.div(base.value).times(100);
-    const how = prior !== undefined ? `上年数为 ${show(prior, 2)}` : `上年数为 ${show(x.value, 2)} ${down(change.direction) ? '+' : '−'} ${show(a.value, 2)} = ${show(base.value, 2)}`;
+    const how = prior ? `比较基数为 ${show(prior.value, 2)}` : `上年数为 ${show(x!.value, 2)} ${down(change.direction) ? '+' : '−'} ${show(a.value, 2)} = ${show(base.value, 2)}`;
     out.push(
       finding(
         growth,

@@ -34,12 +34,15 @@ export function extractClaims(text: string): Claim[] {
       subject: built.subject,
       section: line.section,
       sentence: cleanSentence(text.slice(sentence.start, sentence.end)),
+      sentenceStart: sentence.start,
     };
     if (built.direction !== undefined) claim.direction = built.direction;
     if (built.of !== undefined) claim.of = built.of;
     if (line.subsection !== undefined) claim.subsection = line.subsection;
-    const year = CLAUSE_YEAR.exec(norm.slice(built.clauseStart, raw.start));
+    const residue = norm.slice(built.clauseStart, raw.start);
+    const year = CLAUSE_YEAR.exec(residue);
     if (year) claim.year = Number(year[1]);
+    if (built.kind === 'amount' && COMPARED_WITH.test(residue)) claim.comparison = true;
     const prevIndex = claims.length - 1;
     const prev = prevIndex >= 0 && meta[prevIndex].lineStart === line.start ? claims[prevIndex] : undefined;
     const prevInSentence = prev !== undefined && meta[prevIndex].sentenceStart === sentence.start;
@@ -51,6 +54,9 @@ export function extractClaims(text: string): Claim[] {
   markLists(norm, claims, meta);
   return claims;
 }
+
+/** "与上年决算数 3.04 万元相比", "比上年 18.10 万元": the amount a change is measured from. */
+const COMPARED_WITH = /^[\s\-•*·]*(?:与|同|和|比|较)\s*(?:上年|去年|上一年|年初|预算|全年预算|\d{4}\s*年)/;
 
 /** A year at the start of a clause ("2023年度收入合计", "1. 2024年支出决算数"), not a date ("2024 年 12 月 31 日"). */
 const CLAUSE_YEAR = /^[\s\-•*·]*(?:\d{1,2}\s*[.、]\s*)?(?:截至|截止到?)?\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
@@ -574,7 +580,9 @@ const LIST_INTRODUCER = /(其中|主要用于|分别为|分别是|包括)/g;
  * the sentence belong to the same list until another introducer.
  */
 function markLists(norm: string, claims: Claim[], meta: Meta[]): void {
-  let current: { index: number; via: string; sentenceStart: number } | undefined;
+  let current: { index: number; via: string; sentenceStart: number; inParens: boolean; at: number } | undefined;
+  // more ")" than "(" since the introducer: the parenthesis it stood in is closed
+  const closes = (s: string) => s.split(')').length > s.split('(').length;
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     if (c.kind !== 'amount') continue;
@@ -590,8 +598,10 @@ function markLists(norm: string, claims: Claim[], meta: Meta[]): void {
     if (intro) {
       const at = from + (intro.index ?? 0);
       const total = listTotal(norm, claims, meta, i, at, intro[1]);
-      current = total === undefined ? undefined : { index: total, via: intro[1], sentenceStart: meta[i].sentenceStart };
-    } else if (current && current.sentenceStart !== meta[i].sentenceStart) {
+      // "（其中：公务用车购置0万元，公务用车运行维护0.45万元），公务接待费…": the list ends with its parenthesis
+      const open = norm.slice(meta[i].sentenceStart, at).split('(').length - norm.slice(meta[i].sentenceStart, at).split(')').length > 0;
+      current = total === undefined ? undefined : { index: total, via: intro[1], sentenceStart: meta[i].sentenceStart, inParens: open, at };
+    } else if (current && (current.sentenceStart !== meta[i].sentenceStart || (current.inParens && closes(norm.slice(current.at, c.start))))) {
       current = undefined;
     }
     if (current) c.partOf = { index: current.index, via: current.via };

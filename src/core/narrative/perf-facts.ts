@@ -136,8 +136,9 @@ function scoreFacts(b: PerfFacts, t: SemanticTable): void {
   b.value(
     {
       key: `${K}.总分`,
-      label: '总分',
-      aliases: ['自评得分', '总得分', '自评总分', '综合得分', '综合评分', '自评综合评分', '部门整体绩效自评得分', '部门整体自评得分', '部门整体支出绩效自评得分', '部门整体绩效自评综合评分', '部门整体支出绩效自评综合评分', '年度部门整体绩效自评综合评分'],
+      // only words that say 部门整体: a 项目 自评结果 has its own "总得分", which this is not
+      label: '部门整体绩效自评得分',
+      aliases: ['部门整体自评得分', '部门整体支出绩效自评得分', '部门整体绩效自评总分', '部门整体自评总分', '部门整体绩效自评综合评分', '部门整体支出绩效自评综合评分', '部门整体综合评分'],
       derivation: `${perfName(b.ctx, t)} 总分`,
     },
     r.value,

@@ -85,7 +85,7 @@ export function ratioVerdict(stated: Decimal, decimals: number, num: Approx, den
 
 const show = (d: Decimal, dp: number) => d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
 const pctOf = (num: Approx, den: Approx) => num.value.div(den.value).times(HUNDRED);
-const sameSentence = (a: Claim, b: Claim) => a.section === b.section && a.sentence === b.sentence;
+export const sameSentence = (a: Claim, b: Claim) => a.section === b.section && a.sentence === b.sentence && a.sentenceStart === b.sentenceStart;
 const BUDGETS = new Set(['年初预算', '全年预算']);
 
 export function checkRelations(input: RelationInput): RelationResult {
@@ -353,7 +353,7 @@ function scoreSums(input: RelationInput, out: RelationResult): void {
   const bySentence = new Map<string, Claim[]>();
   for (const c of input.claims) {
     if (c.kind !== 'score') continue;
-    const k = `${c.section}|${c.sentence}`;
+    const k = `${c.section}|${c.sentenceStart ?? ''}|${c.sentence}`;
     bySentence.set(k, [...(bySentence.get(k) ?? []), c]);
   }
   for (const list of bySentence.values()) {

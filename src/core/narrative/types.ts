@@ -68,4 +68,11 @@ export interface Claim {
   year?: number;
   /** The whole sentence, for messages. */
   sentence: string;
+  /** Offset of the sentence in the text: tells apart two sentences with the same words. */
+  sentenceStart?: number;
+  /**
+   * The amount is the base a change is compared with, not this year's figure: "与上年决算数3.04万元相比，
+   * 减少2.53万元".
+   */
+  comparison?: boolean;
 }

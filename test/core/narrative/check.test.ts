@@ -156,6 +156,15 @@ describe('numbers checked against each other where the tables do not hold them',
     expect(extractClaims('截至 2024 年 12 月 31 日，共有车辆 4 辆。')[0].year).toBeUndefined();
   });
 
+  test('a change measured from a stated base ("与上年决算数3.04万元相比，减少2.53万元"): the rate is of that base', () => {
+    const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected]);
+    const ok = '九、三公\n“三公”经费支出决算为0.51万元。与上年决算数3.04万元相比，减少2.53万元，下降83.22%。';
+    expect(run(ok)).toEqual([]);
+    const { verified } = checkNarrative(extractClaims(ok), []);
+    expect(verified.find((v) => v.claim.quote === '83.22%')?.against.map((c) => c.quote)).toEqual(['2.53万元', '3.04万元']);
+    expect(run(ok.replace('下降83.22%', '下降45.42%'))).toEqual([['NARRATIVE.growth', '45.42%', '83.22%']]);
+  });
+
   test('scores: the parts of a 总得分 add up to it', () => {
     const run = (text: string) => checked(checkNarrative(extractClaims(text), []).findings).map((f) => [f.rule, f.quote, f.expected, f.actual]);
     const ok = '一、自评结论\n(一) 自评得分\n预算执行情况 20 分,产出指标 40 分,效益指标 30 分,满意度指标 10 分,总得分 100 分。';

@@ -374,4 +374,12 @@ describe('measures, topics and lists', () => {
     expect(parent('3 万元')).toEqual(['543.53万元', '主要用于']);
     expect(parent('1403.23万元')).toBeNull();
   });
+
+  test('a 其中 in parentheses ends with them', () => {
+    const claims = extractClaims('公务用车购置及运行维护费支出决算0.45万元（其中：公务用车购置0万元，公务用车运行维护0.45万元），占88.24%，公务接待费支出决算0.06万元。');
+    expect(claims.filter((c) => c.partOf).map((c) => [c.quote, claims[c.partOf!.index].quote])).toEqual([
+      ['0万元', '0.45万元'],
+      ['0.45万元', '0.45万元'],
+    ]);
+  });
 });
