@@ -144,7 +144,15 @@ function completionRates(input: RelationInput, out: RelationResult): void {
       if (!zeroConvention) zeroConvention = { claim: c, value };
       else if (zeroConvention.value !== value)
         out.findings.push(
-          input.finding(c, null, rule, `${zeroConvention.value}%`, `${value}%`, `情况说明中预算与决算均为 0 的${what}，此处写作 ${c.quote}，前文（“${zeroConvention.claim.quote}”）写作 ${zeroConvention.value}%；同一份说明应统一口径。`, 'warning'),
+          input.finding(
+            c,
+            null,
+            rule,
+            `${zeroConvention.value}%`,
+            `${value}%`,
+            `情况说明中${c.topic ?? ''}预算与决算均为 0，${what}写作 ${c.quote}，而前文${zeroConvention.claim.topic ?? ''}同样是 0 ÷ 0，写作 ${zeroConvention.value}%；同一份说明应统一口径。`,
+            'warning',
+          ),
         );
       return;
     }
