@@ -126,6 +126,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     // Read and analyze every file first, so a bad file leaves no half-printed report behind.
     const reports: CheckReport[] = [];
+    const narrativeStats: ({ resolved: number; verified: number } | undefined)[] = [];
     const narrativeText = args.narrative ? await readNarrative(args.narrative) : null;
     const sources = narrativeText !== null ? await readDraftSources(args.prior, args.inputs) : {};
     const notes: string[] = [];
@@ -135,6 +136,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (narrativeText !== null) {
         const checked = checkNarrativeText(narrativeText, workbook, analysis.tables, sources);
         analysis.findings.push(...checked.findings);
+        narrativeStats.push({ resolved: checked.resolved.length, verified: checked.verified.length });
         if (checked.inputProblems) notes.push(inputsProblemsMessage(path.basename(file), checked.inputProblems) + '（这些值未用于核对。） / Unusable inputs were left out of the check.');
       }
       reports.push(toReport(path.basename(file), analysis));
@@ -143,7 +145,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // One file: the contract's single JSON object; several: one object per line (JSON Lines).
     if (args.format === 'json') {
       io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map((r) => JSON.stringify(r)).join('\n'));
-    } else io.stdout(reports.map((r) => formatText(r, { expandRounding: args.expandRounding })).join('\n\n'));
+    } else io.stdout(reports.map((r, i) => formatText(r, { expandRounding: args.expandRounding, ...(narrativeStats[i] ? { narrative: narrativeStats[i] } : {}) })).join('\n\n'));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError || e instanceof FillUsageError || e instanceof NarrateUsageError) {

@@ -11,6 +11,8 @@ export function formatJson(report: CheckReport): string {
 export interface TextOptions {
   /** List every 尾差 instead of one line per sheet. */
   expandRounding?: boolean;
+  /** How the narrative's numbers were checked: against the tables, against each other. */
+  narrative?: { resolved: number; verified: number };
 }
 
 export function formatText(report: CheckReport, options: TextOptions = {}): string {
@@ -57,6 +59,8 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
   }
   if (narrative.length) {
     out.push('', '【情况说明】');
+    if (options.narrative)
+      out.push(`  已核对 ${options.narrative.resolved + options.narrative.verified} 个数字：${options.narrative.resolved} 个与表中数据对照，${options.narrative.verified} 个与文中其他数字相互核对（完成率、增减、合计等）。`);
     const checked = narrative.filter((f) => f.rule !== 'NARRATIVE.unresolved');
     for (const f of checked.sort((a, b) => order[a.severity] - order[b.severity])) {
       const cells = f.cells.length ? `（表中：${f.cells.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(',')}${f.cells.length > 3 ? ' 等' : ''}）` : '';

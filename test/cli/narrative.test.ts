@@ -55,6 +55,7 @@ describe('gongkai check --narrative', () => {
     const r = await cli('check', BOOK, '--narrative', TEXT);
     expect(r.stdout).toMatch(/【情况说明】\n  错误 “98\.04%” /);
     expect(r.stdout).toMatch(/提示 另有 \d+ 个数字未能与表中数据或文中其他数字对应/);
+    expect(r.stdout).toMatch(/已核对 \d+ 个数字：\d+ 个与表中数据对照，\d+ 个与文中其他数字相互核对/);
   });
 
   test('a missing narrative or a non-UTF-8 one exits 2 with one bilingual line', async () => {
