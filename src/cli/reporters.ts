@@ -59,13 +59,13 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
   }
   if (narrative.length) {
     out.push('', '【情况说明】');
-    if (options.narrative)
-      out.push(`  已核对 ${options.narrative.resolved + options.narrative.verified} 个数字：${options.narrative.resolved} 个与表中数据对照，${options.narrative.verified} 个与文中其他数字相互核对（完成率、增减、合计等）。`);
     const checked = narrative.filter((f) => f.rule !== 'NARRATIVE.unresolved');
     for (const f of checked.sort((a, b) => order[a.severity] - order[b.severity])) {
       const cells = f.cells.length ? `（表中：${f.cells.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(',')}${f.cells.length > 3 ? ' 等' : ''}）` : '';
       out.push(`  ${SEVERITY_ZH[f.severity]} “${f.quote}” ${f.message}${cells} [${f.rule}]`);
     }
+    if (options.narrative)
+      out.push(`  已核对 ${options.narrative.resolved + options.narrative.verified} 个数字：${options.narrative.resolved} 个与表中数据对照，${options.narrative.verified} 个与文中其他数字相互核对（完成率、增减、合计等）。`);
     const unresolved = narrative.length - checked.length;
     if (unresolved) out.push(`  提示 另有 ${unresolved} 个数字未能与表中数据或文中其他数字对应，未核对；上年数、年初预算、政府采购数可用 --prior 或 --inputs 提供；--format json 可逐条查看。`);
   }
