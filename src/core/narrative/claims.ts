@@ -585,7 +585,8 @@ function markLists(norm: string, claims: Claim[], meta: Meta[]): void {
   const closes = (s: string) => s.split(')').length > s.split('(').length;
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
-    if (c.kind !== 'amount') continue;
+    // amounts, and counts ("共有车辆 4 辆，其中：二级单位车辆 3 辆；抢险排危专用车辆 1 辆")
+    if (c.kind !== 'amount' && c.kind !== 'count') continue;
     const from = i > 0 && meta[i - 1].sentenceStart === meta[i].sentenceStart ? meta[i - 1].end : meta[i].sentenceStart;
     const gap = norm.slice(from, c.start);
     // the introducer must lead into this item: nothing but its own words between them ("其中：基本支出"),
@@ -608,12 +609,17 @@ function markLists(norm: string, claims: Claim[], meta: Meta[]): void {
   }
 }
 
+/** The unit as written at the end of the quote ("4 辆" → 辆, "22899. 22 万元" → 万元). */
+export function unitText(c: Claim): string {
+  return c.unit ?? c.quote.replace(/^[-\d.,\s]+/, '');
+}
+
 function listTotal(norm: string, claims: Claim[], meta: Meta[], i: number, at: number, via: string): number | undefined {
   const sentenceStart = meta[i].sentenceStart;
   const lastAmountBefore = (pos: number, floor: number): number | undefined => {
     for (let k = i - 1; k >= 0 && meta[k].end <= pos; k--) {
       if (meta[k].sentenceStart < floor) return undefined;
-      if (claims[k].kind === 'amount') return k;
+      if (claims[k].kind === claims[i].kind && unitText(claims[k]) === unitText(claims[i])) return k;
     }
     return undefined;
   };
@@ -631,7 +637,7 @@ function listTotal(norm: string, claims: Claim[], meta: Meta[], i: number, at: n
     for (let k = i - 1; k >= 0; k--) {
       if (claims[k].section !== claims[i].section) break;
       const c = claims[k];
-      if (c.kind === 'amount' && (c.subject === words || (c.topic === words && c.measure === '决算'))) return k;
+      if (c.kind === claims[i].kind && unitText(c) === unitText(claims[i]) && (c.subject === words || (c.topic === words && c.measure === '决算'))) return k;
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { Decimal } from '../money/decimal';
 import type { Finding } from '../report';
+import { unitText } from './claims';
 import type { Claim, Fact } from './types';
 
 /**
@@ -258,31 +259,65 @@ function listSums(input: RelationInput, out: RelationResult): void {
   input.claims.forEach((c) => {
     if (c.partOf) lists.set(c.partOf.index, [...(lists.get(c.partOf.index) ?? []), c]);
   });
-  for (const [index, items] of lists) {
+  for (const [index, all] of lists) {
     const total = input.claims[index];
-    if (total.unit === null) continue;
-    const t = statedWan(total);
-    let sum = new Decimal(0);
-    let slack = t.half;
-    for (const it of items) {
-      const a = statedWan(it);
-      sum = sum.plus(a.value);
-      slack = slack.plus(a.half);
+    // "其中：市级目标 7个，日常工作目标 18个；数量指标 12个 …": one total broken down twice. A run of
+    // items that makes the total closes a breakdown; the next item starts another.
+    for (const items of breakdowns(all, total)) checkList(input, out, total, items);
+  }
+}
+
+function breakdowns(items: Claim[], total: Claim): Claim[][] {
+  const exact = (c: Claim) => (c.kind === 'count' ? { value: c.value, half: new Decimal(0) } : statedWan(c));
+  const t = exact(total);
+  const out: Claim[][] = [];
+  let run: Claim[] = [];
+  let sum = new Decimal(0);
+  let slack = t.half;
+  for (const it of items) {
+    const a = exact(it);
+    run.push(it);
+    sum = sum.plus(a.value);
+    slack = slack.plus(a.half);
+    if (sum.minus(t.value).abs().lessThanOrEqualTo(slack) && run.length > 1) {
+      out.push(run);
+      run = [];
+      sum = new Decimal(0);
+      slack = t.half;
     }
-    const diff = sum.minus(t.value);
-    const itemNames = items.map((it) => base(it.subject));
-    const partition = items[0].partOf!.via === '其中' && PARTITIONS.some((p) => p.length === itemNames.length && p.every((n) => itemNames.includes(n)));
-    // a list that adds up to its total (or a whole partition) vouches for its items and the total
-    if (diff.abs().lessThanOrEqualTo(slack)) {
-      mark(input, out, items, total);
-      mark(input, out, [total], ...items);
-    }
-    const detail = `${items.map((it) => `${it.subject} ${it.quote.trim()}`).join('、')}，合计 ${show(sum, 2)} 万元`;
-    if (diff.greaterThan(slack)) {
-      out.findings.push(input.finding(total, null, 'NARRATIVE.sum', show(sum, 2), show(t.value, 2), `情况说明中${total.subject || '总数'} ${total.quote.trim()}，但其下所列 ${detail}，超出总数 ${show(diff, 2)} 万元。`));
-    } else if (partition && diff.abs().greaterThan(slack)) {
-      out.findings.push(input.finding(total, null, 'NARRATIVE.sum', show(sum, 2), show(t.value, 2), `情况说明中${total.subject || '总数'} ${total.quote.trim()}，但其中 ${detail}，相差 ${show(diff.abs(), 2)} 万元。`));
-    }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+function checkList(input: RelationInput, out: RelationResult, total: Claim, items: Claim[]): void {
+  const counts = total.kind === 'count';
+  if (!counts && total.unit === null) return;
+  // counts are exact; amounts in 万元 with their rounding
+  const figureOf = (c: Claim): Approx => (counts ? { value: c.value, half: new Decimal(0) } : statedWan(c));
+  const unit = counts ? unitText(total) : '万元';
+  const dp = counts ? 0 : 2;
+  const t = figureOf(total);
+  let sum = new Decimal(0);
+  let slack = t.half;
+  for (const it of items) {
+    const a = figureOf(it);
+    sum = sum.plus(a.value);
+    slack = slack.plus(a.half);
+  }
+  const diff = sum.minus(t.value);
+  const itemNames = items.map((it) => base(it.subject));
+  const partition = !counts && items[0].partOf!.via === '其中' && PARTITIONS.some((p) => p.length === itemNames.length && p.every((n) => itemNames.includes(n)));
+  // a list that adds up to its total (or a whole partition) vouches for its items and the total
+  if (diff.abs().lessThanOrEqualTo(slack)) {
+    mark(input, out, items, total);
+    mark(input, out, [total], ...items);
+  }
+  const detail = `${items.map((it) => `${it.subject} ${it.quote.trim()}`).join('、')}，合计 ${show(sum, dp)} ${unit}`;
+  if (diff.greaterThan(slack)) {
+    out.findings.push(input.finding(total, null, 'NARRATIVE.sum', show(sum, dp), show(t.value, dp), `情况说明中${total.subject || '总数'} ${total.quote.trim()}，但其下所列 ${detail}，超出总数 ${show(diff, dp)} ${unit}。`));
+  } else if (partition && diff.abs().greaterThan(slack)) {
+    out.findings.push(input.finding(total, null, 'NARRATIVE.sum', show(sum, 2), show(t.value, 2), `情况说明中${total.subject || '总数'} ${total.quote.trim()}，但其中 ${detail}，相差 ${show(diff.abs(), 2)} 万元。`));
   }
 }
 

@@ -126,6 +126,15 @@ describe('numbers checked against each other where the tables do not hold them',
     expect(run(ok.replace('乙项目200.10万元', '乙项目300.10万元'))).toEqual([['NARRATIVE.sum', '543.53万元', '600.10']]);
     // a partial list may add up to less than its total
     expect(run(ok.replace('乙项目200.10万元', '乙项目100.10万元'))).toEqual([]);
+    // counts too (江岸 十二): exact, in their own unit
+    const cars = '十二、国有资产占用情况说明\n截至 2024 年 12 月 31 日,共有车辆 4 辆,其中,二级单位车辆 3 辆;抢险排危专用车辆 1 辆。';
+    expect(run(cars)).toEqual([]);
+    expect(checkNarrative(extractClaims(cars), []).verified.map((v) => v.claim.quote)).toEqual(['4 辆', '3 辆', '1 辆']);
+    expect(run(cars.replace('二级单位车辆 3 辆', '二级单位车辆 5 辆'))).toEqual([['NARRATIVE.sum', '4 辆', '6']]);
+    // one total broken down twice: each breakdown adds up to it
+    const twice = '（1）产出指标完成情况分析。2024年产出指标25个。其中：市级绩效目标产出指标7个，日常工作目标产出指标18个；数量指标有12个，质量指标有9个，时效指标有2个，成本指标有2个。';
+    expect(run(twice)).toEqual([]);
+    expect(run(twice.replace('质量指标有9个', '质量指标有19个'))).toEqual([['NARRATIVE.sum', '25个', '35']]);
   });
 
   test('the seed\'s 社会保障和就业 年初预算 is the one its list gets wrong: 55.02 less and the list adds up, but its 完成率 no longer does', async () => {
