@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import type { CheckReport, Severity } from '../core/report';
 import { ErrorBoundary } from './ErrorBar';
+import { FindingsList } from './FindingsList';
 import { SEVERITIES } from './severity';
 import { TablesList, UnrecognizedList } from './TablesList';
 import { useWorkbookReport } from './useWorkbookReport';
@@ -68,7 +69,8 @@ function FindingCounts({ report }: { report: CheckReport }) {
   );
 }
 
-function ReportView({ report }: { report: CheckReport }) {
+/** `sheets`: the workbook's sheet names in workbook order, the order the findings are listed in. */
+function ReportView({ report, sheets }: { report: CheckReport; sheets: readonly string[] }) {
   const styles = useStyles();
   return (
     <>
@@ -76,6 +78,7 @@ function ReportView({ report }: { report: CheckReport }) {
         <Subtitle2>检查结果</Subtitle2>
         {report.findings.length === 0 ? <Body1>未发现问题。</Body1> : <FindingCounts report={report} />}
       </section>
+      <FindingsList report={report} sheets={sheets} />
       <Divider />
       <section className={styles.section}>
         <Subtitle2>已识别的表格（{report.tables.length}）</Subtitle2>
@@ -173,7 +176,8 @@ export function App({ host }: AppProps) {
             className={mergeClasses(styles.panel, view !== 'check' && styles.hidden)}
             hidden={view !== 'check'}
           >
-            <ReportView report={state.report} />
+            {/* Keyed by the opening: a new workbook starts with the filter and the lists reset. */}
+            <ReportView key={state.openId} report={state.report} sheets={state.book.sheets} />
           </div>
           <div
             id="panel-narrative"

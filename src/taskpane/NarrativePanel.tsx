@@ -4,8 +4,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
-  Body1,
   Button,
   Caption1,
   Divider,
@@ -15,15 +13,14 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Text,
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
 import type { Block, NarrativeDraft, Run } from '../core/narrative/blocks';
-import type { CellPointer, Finding } from '../core/report';
 import type { OpenedWorkbook, PaneDraft, PaneNarrativeCheck } from './engine';
 import { ErrorBar } from './ErrorBar';
-import { severityOf, SEVERITY_ORDER } from './severity';
+import { cellsLabel, FindingCard, useFindingStyles } from './FindingCard';
+import { bySeverity } from './severity';
 import { NARRATIVE_ACCEPT, useNarrative } from './useNarrative';
 
 const useStyles = makeStyles({
@@ -83,31 +80,8 @@ const useStyles = makeStyles({
   tagSuggest: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   tagConfirm: { backgroundColor: tokens.colorNeutralBackground5, color: tokens.colorNeutralForeground1 },
 
-  findings: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  finding: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    overflowWrap: 'anywhere',
-  },
-  findingError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  findingHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  quote: { fontWeight: tokens.fontWeightSemibold },
   unresolvedList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
-
-/** Cells by sheet: “公开01表 C37、D37；公开02表 B8”; a long list is cut short with its count. */
-export function cellsLabel(cells: readonly CellPointer[], max = 12): string {
-  if (cells.length === 0) return '（无单元格）';
-  const bySheet = new Map<string, string[]>();
-  for (const c of cells.slice(0, max)) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.address]);
-  const text = [...bySheet].map(([sheet, addresses]) => `${sheet} ${addresses.join('、')}`).join('；');
-  return cells.length > max ? `${text} 等 ${cells.length} 个单元格` : text;
-}
 
 const SLOT_KINDS: Record<Extract<Run, { type: 'slot' }>['kind'], string> = { reason: '原因', use: '用途', input: '表外数据' };
 
@@ -202,40 +176,9 @@ function DraftSummary({ result }: { result: PaneDraft }) {
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
-  const styles = useStyles();
-  const { label, color } = severityOf(finding.severity);
-  return (
-    <li
-      className={mergeClasses(
-        styles.finding,
-        finding.severity === 'error' && styles.findingError,
-        finding.severity === 'warning' && styles.findingWarning,
-      )}
-      data-severity={finding.severity}
-    >
-      <div className={styles.findingHead}>
-        <Badge appearance="filled" color={color} size="small">
-          {label}
-        </Badge>
-        {finding.quote && <Text className={styles.quote}>“{finding.quote}”</Text>}
-      </div>
-      <Body1>{finding.message}</Body1>
-      {(finding.expected !== null || finding.actual !== null) && (
-        <Caption1>
-          {finding.expected !== null && <>应为 {finding.expected}</>}
-          {finding.expected !== null && finding.actual !== null && '；'}
-          {finding.actual !== null && <>说明中写作 {finding.actual}</>}
-        </Caption1>
-      )}
-      {finding.cells.length > 0 && <Caption1 className={styles.muted}>单元格：{cellsLabel(finding.cells)}</Caption1>}
-    </li>
-  );
-}
-
 /** A message with the quote it names in bold (the quote put first when the message does not repeat it). */
 function QuotedMessage({ message, quote }: { message: string; quote?: string }) {
-  const styles = useStyles();
+  const styles = useFindingStyles();
   const at = quote ? message.indexOf(quote) : -1;
   if (!quote) return <>{message}</>;
   if (at < 0) {
@@ -256,7 +199,8 @@ function QuotedMessage({ message, quote }: { message: string; quote?: string }) 
 
 function CheckResultView({ fileName, result }: { fileName: string; result: PaneNarrativeCheck }) {
   const styles = useStyles();
-  const sorted = [...result.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findingStyles = useFindingStyles();
+  const sorted = [...result.findings].sort(bySeverity);
   const errors = sorted.filter((f) => f.severity === 'error').length;
   const warnings = sorted.filter((f) => f.severity === 'warning').length;
   return (
@@ -269,9 +213,9 @@ function CheckResultView({ fileName, result }: { fileName: string; result: PaneN
           <MessageBarBody>已核对的数字与表格一致。</MessageBarBody>
         </MessageBar>
       ) : (
-        <ul className={styles.findings} aria-label="核对发现的问题">
+        <ul className={findingStyles.findings} aria-label="核对发现的问题">
           {sorted.map((f, i) => (
-            <FindingItem key={i} finding={f} />
+            <FindingCard key={i} finding={f} actualLabel="说明中写作" />
           ))}
         </ul>
       )}

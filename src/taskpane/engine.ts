@@ -30,6 +30,8 @@ export interface PaneNarrativeCheck {
 /** A workbook opened in the pane: its check report and the narrative work on it. */
 export interface OpenedWorkbook {
   report: CheckReport;
+  /** The workbook's sheet names in workbook order (the order the findings are listed in). */
+  sheets: string[];
   /** Drafts the 情况说明 / 自评结果 (the workbook's own “上年数及其他” sheet is read). Throws InputsSheetError. */
   draftNarrative(): PaneDraft;
   /** The .docx bytes of a draft. */
@@ -45,6 +47,7 @@ export async function openBytes(bytes: Uint8Array, fileName: string): Promise<Op
   const narrative = () => (session ??= new NarrativeSession(workbook, analysis.tables, fileName));
   return {
     report: toReport(fileName, analysis),
+    sheets: workbook.sheets.map((s) => s.name),
     draftNarrative() {
       const draft = narrative().draft();
       return { draft, stats: draftStats(draft) };

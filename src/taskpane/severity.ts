@@ -12,3 +12,8 @@ export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, 
 export function severityOf(severity: Severity): (typeof SEVERITIES)[number] {
   return SEVERITIES[SEVERITY_ORDER[severity]];
 }
+
+/** Sorts most severe first (a stable sort keeps the core's order within a severity). */
+export function bySeverity(a: { severity: Severity }, b: { severity: Severity }): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}

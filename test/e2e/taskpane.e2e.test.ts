@@ -12,14 +12,19 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { formatText } from '../../src/cli/reporters';
 import { runsText, type NarrativeDraft } from '../../src/core/narrative/blocks';
 import { NarrativeSession } from '../../src/core/narrative/session';
-import type { CheckReport } from '../../src/core/report';
+import type { CheckReport, Finding } from '../../src/core/report';
+import { FUNCTIONAL_CLASSES } from '../../src/core/tables/catalog/functional-classes';
 import { draftToDocx } from '../../src/hosts/word/docx-export';
 import { docxText } from '../../src/hosts/word/docx-text';
+import { loadXlsx } from '../../src/hosts/xlsx/load';
 import { describeProblem } from '../../src/hosts/xlsx/sniff';
 import { analyzeBytes } from '../../src/taskpane/engine';
+import { FIRST_CARDS, MORE_CARDS } from '../../src/taskpane/findingGroups';
 import { FIXTURES, loadFixture } from '../helpers/fixtures';
 
 jest.setTimeout(120_000);
@@ -29,6 +34,8 @@ const DIST = path.join(ROOT, 'dist', 'taskpane');
 const SCREENSHOT = path.join(ROOT, '.tmp', 'e2e', 'taskpane.png');
 const SCREENSHOT_320 = path.join(ROOT, '.tmp', 'e2e', 'narrative-320.png');
 const SCREENSHOT_320_DRAFT = path.join(ROOT, '.tmp', 'e2e', 'narrative-draft-320.png');
+const SCREENSHOT_FINDINGS_320 = path.join(ROOT, '.tmp', 'e2e', 'findings-320.png');
+const SCREENSHOT_FINDINGS_320_FULL = path.join(ROOT, '.tmp', 'e2e', 'findings-320-full.png');
 const GONGKAI = 'jiangan-2024-gongkai.xlsx';
 const QINGKUANG = 'jiangan-2024-qingkuang.txt';
 const JIXIAO = 'miluo-2023-jixiao.xlsx';
@@ -149,6 +156,126 @@ async function openFile(page: Page, file: string): Promise<void> {
   await page.getByText(path.basename(file), { exact: true }).waitFor({ timeout: 60_000 });
 }
 
+/** One sheet's findings as the 检查结果 tab must list them. */
+interface ExpectedSheet {
+  sheet: string;
+  /** Its findings but the 尾差, in the core's order. */
+  listed: Finding[];
+  /** Its 尾差, and their line as the CLI's text report words it (count and largest difference). */
+  rounding: Finding[];
+  roundingLine: string | null;
+}
+
+/**
+ * What the core finds in a workbook (the analysis the pane runs), grouped as the CLI's text report
+ * groups it: by the sheet of a finding's first cell, sheets in workbook order, the 尾差 (`rounding`)
+ * apart. The 尾差 line's count and largest difference are read from `formatText` itself.
+ */
+async function expectedFindings(bytes: Uint8Array, name: string): Promise<{ report: CheckReport; sheets: ExpectedSheet[] }> {
+  const report = await analyzeBytes(bytes, name);
+  const order = (await loadXlsx(bytes, name)).sheets.map((g) => g.name);
+  const table = report.findings.filter((f) => f.source !== 'narrative');
+  expect(table.every((f) => f.cells.length > 0)).toBe(true);
+
+  const textLines = new Map<string, { n: number; largest: string }>();
+  let current = '';
+  for (const line of formatText(report).split('\n')) {
+    const head = /^【(.+)】$/.exec(line);
+    if (head) current = head[1]!;
+    const folded = /^ {2}警告 尾差 (\d+) 处，最大相差 ([\d.]+)（/.exec(line);
+    if (folded) textLines.set(current, { n: Number(folded[1]), largest: folded[2]! });
+  }
+
+  const sheets = order
+    .map((sheet) => {
+      const mine = table.filter((f) => f.cells[0]!.sheet === sheet);
+      const rounding = mine.filter((f) => f.rounding);
+      const text = textLines.get(sheet);
+      expect(text?.n ?? 0).toBe(rounding.length);
+      return {
+        sheet,
+        listed: mine.filter((f) => !f.rounding),
+        rounding,
+        roundingLine: text ? `尾差 ${text.n} 处，最大相差 ${text.largest}，均在四舍五入范围内` : null,
+      };
+    })
+    .filter((e) => e.listed.length > 0 || e.rounding.length > 0);
+  expect(sheets.reduce((n, e) => n + e.listed.length + e.rounding.length, 0)).toBe(table.length);
+  return { report, sheets };
+}
+
+/** The 检查结果 tab's findings list, and one sheet's group in it. */
+const findingsList = (page: Page) => page.getByRole('region', { name: '问题列表' });
+const sheetGroup = (page: Page, sheet: string) => findingsList(page).getByRole('region', { name: sheet, exact: true });
+/** The cards a group lists (not its opened 尾差). */
+const listedCards = (group: Locator, sheet: string) => group.getByRole('list', { name: `${sheet} 的问题`, exact: true }).getByRole('listitem');
+const severitiesOf = (cards: Locator) => cards.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-severity') ?? ''));
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** Clicks every “显示更多” until every card is shown. */
+async function showAllCards(page: Page): Promise<void> {
+  const more = findingsList(page).getByRole('button', { name: /^显示更多/ });
+  while ((await more.count()) > 0) await more.first().click();
+}
+
+/** Selects the 检查结果 tab. */
+async function showCheckTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '检查结果' }).click();
+  await findingsList(page).waitFor();
+}
+
+/**
+ * A 支出决算表 (GK03) of `n` 项 rows, each row's 基本支出 + 项目支出 one or two cents off its
+ * 本年支出合计 and the 项目支出 column left out of the 款/类 subtotals: thousands of findings on one sheet.
+ */
+async function writeBrokenGk03(file: string, n: number): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('公开03表');
+  const put = (r: number, c: number, v: string | number) => {
+    ws.getCell(r + 1, c + 1).value = v;
+  };
+  put(0, 0, '2024年度支出决算表');
+  put(1, 7, '公开03表');
+  put(2, 0, '部门：某部门');
+  put(2, 7, '单位：万元');
+  ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'].forEach((h, c) => put(3, c, h));
+  put(4, 0, '类款项');
+  put(4, 1, '栏次');
+  for (let c = 2; c < 8; c++) put(4, c, c - 1);
+  const money = (cents: number) => cents / 100;
+  put(5, 1, '合计');
+  put(5, 2, money(1234 * n));
+  put(5, 3, money(1234 * n));
+  let r = 6;
+  for (let i = 0; i < n; i++) {
+    const cls = FUNCTIONAL_CLASSES[Math.floor(i / 500)]!;
+    const kuan = `${cls.code}${String(1 + Math.floor((i % 500) / 10)).padStart(2, '0')}`;
+    if (i % 500 === 0) {
+      const items = Math.min(500, n - i);
+      put(r, 0, cls.code);
+      put(r, 1, cls.name);
+      put(r, 2, money(1234 * items));
+      put(r++, 3, money(1234 * items));
+    }
+    if (i % 10 === 0) {
+      const items = Math.min(10, n - i);
+      put(r, 0, kuan);
+      put(r, 1, '款');
+      put(r, 2, money(1234 * items));
+      put(r++, 3, money(1234 * items));
+    }
+    put(r, 0, `${kuan}${String(1 + (i % 10)).padStart(2, '0')}`);
+    put(r, 1, '项目名称');
+    put(r, 2, 12.34);
+    put(r, 3, 12.33);
+    put(r++, 4, i % 2 ? 0.01 : 0.02);
+  }
+  ws.mergeCells(1, 1, 1, 8);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  writeFileSync(file, bytes);
+  return bytes;
+}
+
 describe('task pane in chromium (outside Office)', () => {
   let executablePath: string | null = null;
   let server: Server | undefined;
@@ -242,6 +369,144 @@ describe('task pane in chromium (outside Office)', () => {
     expect(await bar.innerText()).toContain(expected);
     // The previous report is gone, not shown beside the error.
     expect(await page.getByRole('table', { name: '已识别的表格' }).count()).toBe(0);
+  });
+
+  describe('检查结果 findings at 320 px', () => {
+    beforeAll(async () => {
+      await page.setViewportSize({ width: 320, height: 900 });
+    });
+
+    test(`${GONGKAI}: the 住房公积金 error of 公开02表!C29 first, 尾差 folded per sheet`, async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, GONGKAI)));
+      const { report, sheets } = await expectedFindings(bytes, GONGKAI);
+      await openFile(page, path.join(FIXTURES, GONGKAI));
+      await showCheckTab(page);
+      const list = findingsList(page);
+
+      // The counts stay above the list.
+      const counts = page.getByLabel('问题统计');
+      expect(await counts.evaluate((el, listEl) => Boolean(el.compareDocumentPosition(listEl!) & Node.DOCUMENT_POSITION_FOLLOWING), await list.elementHandle())).toBe(true);
+
+      // One group per sheet with findings, in workbook order.
+      expect(await list.locator('h3').allInnerTexts()).toEqual(sheets.map((e) => e.sheet));
+
+      // The real error, as the core reports it: 2210201 住房公积金 103.27 ≠ 99.54 + 3.70.
+      const node = report.findings.find((f) => f.severity === 'error' && f.rule === 'LEDGER.row-sum' && f.cells[0]?.sheet === '公开02表' && f.cells[0].address === 'C29');
+      expect(node).toBeDefined();
+      for (const part of ['2210201 住房公积金', '103.27', '99.54', '3.70']) expect(node!.message).toContain(part);
+      expect([node!.expected, node!.actual]).toEqual(['103.24', '103.27']);
+
+      const group = sheetGroup(page, '公开02表');
+      const card = listedCards(group, '公开02表').and(group.locator(`[data-rule="${node!.rule}"]`)).filter({ hasText: '公开02表!C29' });
+      expect(await card.count()).toBe(1);
+      expect(await card.getAttribute('data-severity')).toBe('error');
+      expect(await card.textContent()).toContain(node!.message);
+      const text = await card.innerText();
+      expect(text).toContain('错误');
+      expect(text).toContain(`应为 ${node!.expected}；实为 ${node!.actual}`);
+      expect(text).toContain(node!.rule);
+      if (node!.likely) {
+        expect(await card.locator('[data-likely]').getAttribute('data-likely')).toBe(`${node!.likely.sheet}!${node!.likely.address}`);
+        expect(text).toContain(`最可能出错的是 ${node!.likely.sheet}!${node!.likely.address}`);
+      }
+
+      // Every group: its cards errors first, as many of each as the core finds; the 尾差 folded after them.
+      for (const e of sheets) {
+        const g = sheetGroup(page, e.sheet);
+        const cards = listedCards(g, e.sheet);
+        const severities = e.listed.length ? await severitiesOf(cards) : [];
+        expect(severities).toHaveLength(Math.min(e.listed.length, FIRST_CARDS));
+        expect(severities).toEqual([...severities].sort((a, b) => RANK[a]! - RANK[b]!));
+        expect(severities.filter((x) => x === 'error')).toHaveLength(e.listed.filter((f) => f.severity === 'error').length);
+        expect(await g.locator('li[data-severity]').count()).toBe(severities.length);
+        const folded = g.getByRole('button', { name: /^尾差 / });
+        expect(await folded.count()).toBe(e.rounding.length ? 1 : 0);
+        if (e.rounding.length) {
+          expect(await folded.innerText()).toBe(e.roundingLine);
+          expect(await folded.getAttribute('aria-expanded')).toBe('false');
+        }
+      }
+      expect(await list.locator('li[data-severity="error"]').count()).toBe(report.findings.filter((f) => f.severity === 'error').length);
+
+      // The error is listed before 公开02表's 尾差 line, which opens to its 尾差.
+      const e02 = sheets.find((e) => e.sheet === '公开02表')!;
+      expect(e02.rounding.length).toBeGreaterThan(0);
+      const folded = group.getByRole('button', { name: e02.roundingLine!, exact: true });
+      expect(await card.evaluate((el, line) => Boolean(el.compareDocumentPosition(line!) & Node.DOCUMENT_POSITION_FOLLOWING), await folded.elementHandle())).toBe(true);
+      await folded.click();
+      expect(await folded.getAttribute('aria-expanded')).toBe('true');
+      const opened = group.getByRole('list', { name: '公开02表 的尾差', exact: true }).getByRole('listitem');
+      expect(await opened.count()).toBe(e02.rounding.length);
+      expect(await severitiesOf(opened)).toEqual(e02.rounding.map(() => 'warning'));
+      for (const f of e02.rounding) expect(await opened.filter({ hasText: f.message }).count()).toBeGreaterThan(0);
+
+      // Filters: 错误 keeps the errors only, 警告 the warnings (the 尾差 lines with them).
+      const filter = page.getByRole('group', { name: '按级别筛选' });
+      await filter.getByRole('button', { name: '错误', exact: true }).click();
+      expect(await filter.getByRole('button', { name: '错误', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      expect(await severitiesOf(list.locator('li[data-severity]'))).toEqual(report.findings.filter((f) => f.severity === 'error').map(() => 'error'));
+      expect(await list.getByRole('button', { name: /^尾差 / }).count()).toBe(0);
+      expect(await list.locator('h3').allInnerTexts()).toEqual(sheets.filter((e) => e.listed.some((f) => f.severity === 'error')).map((e) => e.sheet));
+      await filter.getByRole('button', { name: '警告', exact: true }).click();
+      expect(await list.locator('li[data-severity="error"]').count()).toBe(0);
+      expect(await list.getByRole('button', { name: /^尾差 / }).count()).toBe(sheets.filter((e) => e.rounding.length).length);
+      await filter.getByRole('button', { name: '全部', exact: true }).click();
+      expect(await list.locator('li[data-severity="error"]').count()).toBe(report.findings.filter((f) => f.severity === 'error').length);
+
+      // Nothing wider than the pane; screenshots to judge the layout by.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      mkdirSync(path.dirname(SCREENSHOT_FINDINGS_320), { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: SCREENSHOT_FINDINGS_320 });
+      await page.screenshot({ path: SCREENSHOT_FINDINGS_320_FULL, fullPage: true });
+    });
+
+    test(`${JIXIAO}: as many error cards as the core finds errors, the likely culprits named`, async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, JIXIAO)));
+      const { report, sheets } = await expectedFindings(bytes, JIXIAO);
+      await openFile(page, path.join(FIXTURES, JIXIAO));
+      await showCheckTab(page);
+      const list = findingsList(page);
+      expect(await list.locator('h3').allInnerTexts()).toEqual(sheets.map((e) => e.sheet));
+      await showAllCards(page);
+      const errors = report.findings.filter((f) => f.severity === 'error');
+      expect(errors.length).toBeGreaterThan(0);
+      expect(await list.locator('li[data-severity="error"]').count()).toBe(errors.length);
+      const listed = sheets.flatMap((e) => e.listed);
+      expect(await list.locator('li[data-severity]').count()).toBe(listed.length);
+      const likely = listed.filter((f) => f.likely).map((f) => `${f.likely!.sheet}!${f.likely!.address}`);
+      expect(likely.length).toBeGreaterThan(0);
+      expect(await list.locator('[data-likely]').evaluateAll((els) => els.map((el) => el.getAttribute('data-likely')))).toEqual(
+        sheets.flatMap((e) => [...e.listed].sort((a, b) => RANK[a.severity]! - RANK[b.severity]!)).filter((f) => f.likely).map((f) => `${f.likely!.sheet}!${f.likely!.address}`),
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    });
+
+    test('a 10,000-row sheet with thousands of findings shows a few cards and more on request', async () => {
+      const name = 'gk03-10000.xlsx';
+      const file = path.join(workDir, name);
+      const bytes = await writeBrokenGk03(file, 10_000);
+      const { sheets } = await expectedFindings(bytes, name);
+      expect(sheets.map((e) => e.sheet)).toEqual(['公开03表']);
+      const [e] = sheets;
+      expect(e!.listed.length).toBeGreaterThan(1000);
+      expect(e!.rounding.length).toBeGreaterThan(1000);
+
+      await openFile(page, file);
+      await showCheckTab(page);
+      const group = sheetGroup(page, '公开03表');
+      const cards = listedCards(group, '公开03表');
+      expect(await cards.count()).toBe(FIRST_CARDS);
+      // The whole page stays small (the tables list and all), whatever the number of findings.
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1500);
+
+      await group.getByRole('button', { name: `显示更多（还有 ${e!.listed.length - FIRST_CARDS} 条）`, exact: true }).click();
+      expect(await cards.count()).toBe(FIRST_CARDS + MORE_CARDS);
+      await group.getByRole('button', { name: e!.roundingLine!, exact: true }).click();
+      const opened = group.getByRole('list', { name: '公开03表 的尾差', exact: true }).getByRole('listitem');
+      expect(await opened.count()).toBe(FIRST_CARDS);
+      await group.getByRole('button', { name: `显示更多（还有 ${e!.rounding.length - FIRST_CARDS} 条）`, exact: true }).waitFor();
+    });
   });
 
   describe('情况说明 at 320 px', () => {

@@ -1,0 +1,126 @@
+import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { CellPointer, Finding } from '../core/report';
+import { severityOf } from './severity';
+
+/**
+ * One finding as a card (a list item): severity badge, message, expected vs actual, cells.
+ * Shared by the 检查结果 tab (the workbook's findings) and the 情况说明 tab (a narrative's).
+ */
+
+export const useFindingStyles = makeStyles({
+  muted: { color: tokens.colorNeutralForeground3 },
+  findings: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  finding: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: 'anywhere',
+  },
+  findingError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  findingWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  findingHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  quote: { fontWeight: tokens.fontWeightSemibold },
+  rule: {
+    marginLeft: 'auto',
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+  },
+  likely: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Cells by sheet: “公开01表 C37、D37；公开02表 B8”; a long list is cut short with its count. */
+export function cellsLabel(cells: readonly CellPointer[], max = 12): string {
+  if (cells.length === 0) return '（无单元格）';
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells.slice(0, max)) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.address]);
+  const text = [...bySheet].map(([sheet, addresses]) => `${sheet} ${addresses.join('、')}`).join('；');
+  return cells.length > max ? `${text} 等 ${cells.length} 个单元格` : text;
+}
+
+/**
+ * Cells as references, the sheet named where it changes: “公开02表!C29、D29、I29；公开03表!C29”.
+ * More than `max` are cut to the first few and their count: “公开02表!C7、C8、C9 等 26 处”.
+ */
+export function cellRefsLabel(cells: readonly CellPointer[], max = 4): string {
+  const shown = cells.length > max ? cells.slice(0, max - 1) : cells;
+  let text = '';
+  let sheet: string | null = null;
+  for (const c of shown) {
+    if (c.sheet === sheet) text += `、${c.address}`;
+    else text += `${sheet === null ? '' : '；'}${c.sheet}!${c.address}`;
+    sheet = c.sheet;
+  }
+  return cells.length > max ? `${text} 等 ${cells.length} 处` : text;
+}
+
+/** `sheet!address`, as Excel writes a reference. */
+export const cellRef = (c: CellPointer): string => `${c.sheet}!${c.address}`;
+
+/**
+ * The message without the core's blame sentence (“最可能出错的是 公开02表!C29：…”, which the card
+ * shows on a line of its own), and that sentence; the two together are the message unchanged.
+ */
+export function splitBlame(finding: Finding): { text: string; blame: string | null } {
+  if (!finding.likely) return { text: finding.message, blame: null };
+  const at = finding.message.indexOf(`最可能出错的是 ${cellRef(finding.likely)}`);
+  if (at < 0) return { text: finding.message, blame: `最可能出错的是 ${cellRef(finding.likely)}。` };
+  return { text: finding.message.slice(0, at), blame: finding.message.slice(at) };
+}
+
+export interface FindingCardProps {
+  finding: Finding;
+  /** What `actual` is called: 实为 (a table's value, the default) or 说明中写作 (a narrative's number). */
+  actualLabel?: string;
+  /** The cells line; by default the cells listed by sheet (`cellsLabel`). */
+  cellsText?: string;
+  /** Shows the rule id, small, in the card's head. */
+  showRule?: boolean;
+}
+
+export function FindingCard({ finding, actualLabel = '实为', cellsText, showRule = false }: FindingCardProps) {
+  const styles = useFindingStyles();
+  const { label, color } = severityOf(finding.severity);
+  const { text, blame } = splitBlame(finding);
+  return (
+    <li
+      className={mergeClasses(
+        styles.finding,
+        finding.severity === 'error' && styles.findingError,
+        finding.severity === 'warning' && styles.findingWarning,
+      )}
+      data-severity={finding.severity}
+      data-rule={finding.rule}
+    >
+      <div className={styles.findingHead}>
+        <Badge appearance="filled" color={color} size="small">
+          {label}
+        </Badge>
+        {finding.quote && <Text className={styles.quote}>“{finding.quote}”</Text>}
+        {showRule && <span className={styles.rule}>{finding.rule}</span>}
+      </div>
+      <Body1>{text}</Body1>
+      {blame && (
+        <Caption1 className={styles.likely} data-likely={cellRef(finding.likely!)}>
+          {blame}
+        </Caption1>
+      )}
+      {(finding.expected !== null || finding.actual !== null) && (
+        <Caption1>
+          {finding.expected !== null && <>应为 {finding.expected}</>}
+          {finding.expected !== null && finding.actual !== null && '；'}
+          {finding.actual !== null && (
+            <>
+              {actualLabel} {finding.actual}
+            </>
+          )}
+        </Caption1>
+      )}
+      {finding.cells.length > 0 && <Caption1 className={styles.muted}>单元格：{cellsText ?? cellsLabel(finding.cells)}</Caption1>}
+    </li>
+  );
+}
