@@ -15,6 +15,11 @@ export function sum(values: readonly Decimal[]): Decimal {
   return total;
 }
 
+/** Half of the last digit of a figure printed with `decimals` decimals: 2 → 0.005, 0 → 0.5. */
+export function halfOfLastDigit(decimals: number): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+}
+
 /** "22854.27" with exactly `dp` decimals, half up. */
 export function formatFixed(value: Decimal, dp = 2): string {
   return value.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);

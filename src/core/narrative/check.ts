@@ -1,7 +1,7 @@
-import { Decimal } from '../money/decimal';
+import { Decimal, formatFixed, halfOfLastDigit } from '../money/decimal';
 import { ratioConsistent } from '../money/tolerance';
 import type { Finding } from '../report';
-import { checkRelations, factWan, ratioVerdict, sameSentence, statedWan, type Approx, type FindingMaker } from './relations';
+import { checkRelations, factWan, ratioVerdict, sameSentence, saysAllOrNothing, statedWan, type Approx, type FindingMaker } from './relations';
 import type { PurchaseInputs } from './draft/inputs';
 import type { Claim, Fact } from './types';
 
@@ -202,10 +202,8 @@ function purchaseFacts(purchases: PurchaseInputs | undefined): Fact[] {
   return out;
 }
 
-/** Half of the claim's last written digit: "22899.22" → 0.005; "12" → 0.5. */
-const halfUnit = (decimals: number) => new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 
-const show = (d: Decimal, dp: number) => d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
+const show = formatFixed;
 
 export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fact[], options: CheckOptions = {}): NarrativeCheck {
   const facts = [...tableFacts, ...budgetFacts(tableFacts, options.budget), ...purchaseFacts(options.purchases)];
@@ -245,8 +243,8 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       const diff = stated.minus(fact.value).abs();
       // the text may round the table's figure to fewer decimals; within that it is right. In another
       // unit ("640元" against a 0.06 万元 cell) the table's own rounding counts too.
-      const tableHalf = claim.unit === fact.unit ? new Decimal(0) : halfUnit(Math.max(2, fact.value.decimalPlaces()));
-      if (diff.greaterThan(halfUnit(dp).plus(tableHalf).plus('0.000001'))) {
+      const tableHalf = claim.unit === fact.unit ? new Decimal(0) : halfOfLastDigit(Math.max(2, fact.value.decimalPlaces()));
+      if (diff.greaterThan(halfOfLastDigit(dp).plus(tableHalf).plus('0.000001'))) {
         const unitNote = claim.unit !== fact.unit ? `（说明中写作${claim.unit}，表中单位为${fact.unit}）` : '';
         findings.push(
           finding(
@@ -268,7 +266,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
         continue;
       }
       resolved.push({ claim, fact });
-      if (claim.value.minus(fact.value).abs().greaterThan(halfUnit(claim.decimals).plus('0.000001'))) {
+      if (claim.value.minus(fact.value).abs().greaterThan(halfOfLastDigit(claim.decimals).plus('0.000001'))) {
         findings.push(
           finding(claim, fact, 'NARRATIVE.score', fact.value.toString(), claim.value.toFixed(claim.decimals), `情况说明中${claim.subject} ${claim.quote}，与${fact.derivation} ${fact.value.toString()} 分不符。`),
         );
@@ -288,7 +286,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       const stated = claim.value.div(100);
       const exact = part.value.div(whole.value);
       // "100%" and "0%" say all and nothing: at integer precision 99.80% rounds to 100%, but the words mislead
-      if ((claim.value.equals(100) || (claim.value.isZero() && claim.decimals === 0)) && !exact.equals(stated) && ratioConsistent(stated, part.value, whole.value, claim.decimals)) {
+      if (saysAllOrNothing(claim) && !exact.equals(stated) && ratioConsistent(stated, part.value, whole.value, claim.decimals)) {
         findings.push(
           finding(
             claim,

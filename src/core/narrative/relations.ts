@@ -1,4 +1,4 @@
-import { Decimal } from '../money/decimal';
+import { Decimal, formatFixed, halfOfLastDigit } from '../money/decimal';
 import type { Finding } from '../report';
 import { unitText } from './claims';
 import type { Claim, Fact } from './types';
@@ -50,22 +50,37 @@ export interface RelationResult {
 const HUNDRED = new Decimal(100);
 const WAN = new Decimal(10000);
 
-export const halfOfDigits = (decimals: number): Decimal => new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 
 /**
  * A stated amount in 万元 with its rounding. Narratives drop trailing zeros ("12万元", "0万元" for
  * 12.00 and 0.00), so a figure with fewer than 2 decimals is taken to the 0.01 of the tables.
  */
 export function statedWan(c: Claim): Approx {
-  const half = halfOfDigits(Math.max(2, c.decimals));
+  const half = halfOfLastDigit(Math.max(2, c.decimals));
   return c.unit === '元' ? { value: c.value.div(WAN), half: half.div(WAN) } : { value: c.value, half };
 }
 
 /** A fact in 万元, ± half of its last digit (at least the 0.005 of a 2-decimal table). */
 export function factWan(f: Fact): Approx {
   const dp = Math.max(2, f.value.decimalPlaces());
-  const half = halfOfDigits(dp);
+  const half = halfOfLastDigit(dp);
   return f.unit === '元' ? { value: f.value.div(WAN), half: half.div(WAN) } : { value: f.value, half };
+}
+
+/** Σ of figures; its rounding is the sum of theirs. */
+function sumOf(figures: readonly Approx[]): Approx {
+  let value = new Decimal(0);
+  let half = new Decimal(0);
+  for (const f of figures) {
+    value = value.plus(f.value);
+    half = half.plus(f.half);
+  }
+  return { value, half };
+}
+
+/** Two figures that may be the same number, given both roundings. */
+function agree(a: Approx, b: Approx): boolean {
+  return a.value.minus(b.value).abs().lessThanOrEqualTo(a.half.plus(b.half));
 }
 
 type RatioVerdict = 'ok' | 'truncated' | 'wrong' | 'undefined';
@@ -84,7 +99,10 @@ export function ratioVerdict(stated: Decimal, decimals: number, num: Approx, den
   return 'wrong';
 }
 
-const show = (d: Decimal, dp: number) => d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
+const show = formatFixed;
+
+/** "100%" and "0%" say all and nothing: right only when exact, however close the rounding comes. */
+export const saysAllOrNothing = (c: Claim): boolean => c.value.equals(100) || (c.value.isZero() && c.decimals === 0);
 const pctOf = (num: Approx, den: Approx) => num.value.div(den.value).times(HUNDRED);
 export const sameSentence = (a: Claim, b: Claim) => a.section === b.section && a.sentence === b.sentence && a.sentenceStart === b.sentenceStart;
 const BUDGETS = new Set(['年初预算', '全年预算']);
@@ -106,6 +124,12 @@ function mark(input: RelationInput, out: RelationResult, claims: readonly Claim[
     const had = out.checked.get(c) ?? [];
     out.checked.set(c, [...had, ...against.filter((a) => a !== c && !had.includes(a))]);
   }
+}
+
+/** Items and their total vouch for each other. */
+function markTogether(input: RelationInput, out: RelationResult, items: readonly Claim[], total: Claim): void {
+  mark(input, out, items, total);
+  mark(input, out, [total], ...items);
 }
 
 /** The figure of an amount claim: its table fact when it has one, else what the text says. */
@@ -226,7 +250,7 @@ function internalShares(input: RelationInput, out: RelationResult): void {
     const expected = `${show(exact, Math.max(2, c.decimals))}%`;
     const fact = den.fact ?? num.fact ?? null;
     const base = `${part.quote.trim()} ÷ ${wholeClaim ? wholeClaim.quote.trim() : `表中${wholeFact!.derivation} ${show(wholeFact!.value, 2)} 万元`}`;
-    if ((c.value.equals(100) || (c.value.isZero() && c.decimals === 0)) && !num.approx.value.equals(c.value.isZero() ? 0 : den.approx.value) && verdict === 'ok') {
+    if (saysAllOrNothing(c) && !num.approx.value.equals(c.value.isZero() ? 0 : den.approx.value) && verdict === 'ok') {
       out.findings.push(input.finding(c, fact, 'NARRATIVE.share', expected, `${c.value.toFixed(c.decimals)}%`, `情况说明中${c.subject}占比写作 ${c.quote}，但 ${base} = ${expected}，并非${c.value.isZero() ? '为零' : '全部'}；建议写作 ${expected}。`, 'warning'));
       return;
     }
@@ -267,23 +291,18 @@ function listSums(input: RelationInput, out: RelationResult): void {
   }
 }
 
+/** A listed number: a count is exact, an amount is in 万元 with its rounding. */
+const listed = (c: Claim): Approx => (c.kind === 'count' ? { value: c.value, half: new Decimal(0) } : statedWan(c));
+
 function breakdowns(items: Claim[], total: Claim): Claim[][] {
-  const exact = (c: Claim) => (c.kind === 'count' ? { value: c.value, half: new Decimal(0) } : statedWan(c));
-  const t = exact(total);
+  const t = listed(total);
   const out: Claim[][] = [];
   let run: Claim[] = [];
-  let sum = new Decimal(0);
-  let slack = t.half;
   for (const it of items) {
-    const a = exact(it);
     run.push(it);
-    sum = sum.plus(a.value);
-    slack = slack.plus(a.half);
-    if (sum.minus(t.value).abs().lessThanOrEqualTo(slack) && run.length > 1) {
+    if (run.length > 1 && agree(sumOf(run.map(listed)), t)) {
       out.push(run);
       run = [];
-      sum = new Decimal(0);
-      slack = t.half;
     }
   }
   if (run.length) out.push(run);
@@ -293,26 +312,17 @@ function breakdowns(items: Claim[], total: Claim): Claim[][] {
 function checkList(input: RelationInput, out: RelationResult, total: Claim, items: Claim[]): void {
   const counts = total.kind === 'count';
   if (!counts && total.unit === null) return;
-  // counts are exact; amounts in 万元 with their rounding
-  const figureOf = (c: Claim): Approx => (counts ? { value: c.value, half: new Decimal(0) } : statedWan(c));
   const unit = counts ? unitText(total) : '万元';
   const dp = counts ? 0 : 2;
-  const t = figureOf(total);
-  let sum = new Decimal(0);
-  let slack = t.half;
-  for (const it of items) {
-    const a = figureOf(it);
-    sum = sum.plus(a.value);
-    slack = slack.plus(a.half);
-  }
+  const t = listed(total);
+  const parts = sumOf(items.map(listed));
+  const sum = parts.value;
+  const slack = parts.half.plus(t.half);
   const diff = sum.minus(t.value);
   const itemNames = items.map((it) => base(it.subject));
   const partition = !counts && items[0].partOf!.via === '其中' && PARTITIONS.some((p) => p.length === itemNames.length && p.every((n) => itemNames.includes(n)));
   // a list that adds up to its total (or a whole partition) vouches for its items and the total
-  if (diff.abs().lessThanOrEqualTo(slack)) {
-    mark(input, out, items, total);
-    mark(input, out, [total], ...items);
-  }
+  if (diff.abs().lessThanOrEqualTo(slack)) markTogether(input, out, items, total);
   const detail = `${items.map((it) => `${it.subject} ${it.quote.trim()}`).join('、')}，合计 ${show(sum, dp)} ${unit}`;
   if (diff.greaterThan(slack)) {
     out.findings.push(input.finding(total, null, 'NARRATIVE.sum', show(sum, dp), show(t.value, dp), `情况说明中${total.subject || '总数'} ${total.quote.trim()}，但其下所列 ${detail}，超出总数 ${show(diff, dp)} ${unit}。`));
@@ -348,26 +358,14 @@ function budgetBreakdowns(input: RelationInput, out: RelationResult): void {
       const head = pairs[k];
       const rest = pairs.slice(k + 1);
       if (!head.budget || !head.actual || rest.length < 2 || !rest.every((p) => p.budget && p.actual)) continue;
-      const sumOf = (pick: (p: Pair) => Claim) => {
-        let sum = new Decimal(0);
-        let slack = new Decimal(0);
-        for (const p of rest) {
-          const a = statedWan(pick(p));
-          sum = sum.plus(a.value);
-          slack = slack.plus(a.half);
-        }
-        return { sum, slack };
-      };
-      const actuals = sumOf((p) => p.actual!);
-      const headActual = statedWan(head.actual);
-      if (actuals.sum.minus(headActual.value).abs().greaterThan(actuals.slack.plus(headActual.half))) continue;
-      const budgets = sumOf((p) => p.budget!);
-      const headBudget = statedWan(head.budget);
-      const diff = budgets.sum.minus(headBudget.value);
+      const actuals = sumOf(rest.map((p) => statedWan(p.actual!)));
+      if (!agree(actuals, statedWan(head.actual))) continue;
       const items = rest.map((p) => p.budget!);
-      if (diff.abs().lessThanOrEqualTo(budgets.slack.plus(headBudget.half))) {
-        mark(input, out, items, head.budget);
-        mark(input, out, [head.budget], ...items);
+      const budgets = sumOf(items.map(statedWan));
+      const headBudget = statedWan(head.budget);
+      const diff = budgets.value.minus(headBudget.value);
+      if (agree(budgets, headBudget)) {
+        markTogether(input, out, items, head.budget);
         continue;
       }
       const words = [...new Set(rest.map((p) => p.budget!.measure))].join('/');
@@ -376,9 +374,9 @@ function budgetBreakdowns(input: RelationInput, out: RelationResult): void {
           head.budget,
           null,
           'NARRATIVE.sum',
-          show(budgets.sum, 2),
+          show(budgets.value, 2),
           show(headBudget.value, 2),
-          `情况说明中${head.topic}${head.budget.measure} ${head.budget.quote.trim()}，但下文逐项列出的 ${rest.length} 项${words}合计 ${show(budgets.sum, 2)} 万元（各项支出决算合计 ${show(actuals.sum, 2)} 万元与总数一致，所列各项是完整的），相差 ${show(diff.abs(), 2)} 万元。`,
+          `情况说明中${head.topic}${head.budget.measure} ${head.budget.quote.trim()}，但下文逐项列出的 ${rest.length} 项${words}合计 ${show(budgets.value, 2)} 万元（各项支出决算合计 ${show(actuals.value, 2)} 万元与总数一致，所列各项是完整的），相差 ${show(diff.abs(), 2)} 万元。`,
         ),
       );
       break;
@@ -403,16 +401,12 @@ function scoreSums(input: RelationInput, out: RelationResult): void {
     const total = list[list.length - 1];
     const parts = list.slice(0, -1);
     if (parts.length < 2 || !TOTAL_SCORE.test(normWords(total.subject))) continue;
-    let sum = new Decimal(0);
-    let slack = new Decimal(0);
-    for (const p of parts) {
-      sum = sum.plus(p.value);
-      if (p.decimals > 0) slack = slack.plus(halfOfDigits(p.decimals));
-    }
-    if (total.decimals > 0) slack = slack.plus(halfOfDigits(total.decimals));
-    mark(input, out, [total], ...parts);
-    mark(input, out, parts, total);
-    if (sum.minus(total.value).abs().lessThanOrEqualTo(slack)) continue;
+    // a whole score is exact; one with decimals may be rounded to its last digit
+    const score = (c: Claim): Approx => ({ value: c.value, half: c.decimals > 0 ? halfOfLastDigit(c.decimals) : new Decimal(0) });
+    const partsSum = sumOf(parts.map(score));
+    const sum = partsSum.value;
+    markTogether(input, out, parts, total);
+    if (agree(partsSum, score(total))) continue;
     const dp = Math.max(total.decimals, ...parts.map((p) => p.decimals));
     out.findings.push(
       input.finding(

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../grid/grid';
 import { parseAmount } from '../../grid/parse-amount';
-import { Decimal } from '../../money/decimal';
+import { Decimal, halfOfLastDigit } from '../../money/decimal';
 import type { Finding } from '../../report';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
@@ -110,7 +110,7 @@ function checkLine(ctx: RuleContext, meta: RuleMeta, t: SemanticTable, l: Line):
     expected = b.value.greaterThan(0) ? Decimal.min(w.value, w.value.times(a.value).div(b.value)) : w.value;
     formula = `min(分值 ${fmtScore(w.value)}, ${fmtScore(w.value)} × 目标 ÷ 实际)`;
   }
-  const half = new Decimal(5).times(new Decimal(10).pow(-(s.decimals + 1)));
+  const half = halfOfLastDigit(s.decimals);
   if (s.value.minus(expected).abs().lessThanOrEqualTo(half)) return [];
   const shown = expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const what = `${String(l.meta?.level1 ?? '')}/${String(l.meta?.level2 ?? '')}`.replace(/^\/|\/$/g, '');
