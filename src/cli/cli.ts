@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { analyze, toReport } from '../core/analyze';
-import type { CheckReport } from '../core/report';
+import type { CheckReport } from '../core/findings';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
 import { WorkbookWriteError } from '../hosts/xlsx/write';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { refToA1 } from '../core/grid/address';
 import { formatValue, planFills, willWrite } from '../core/fill/plan';
 import type { BandSuggestion, FillOptions, PlannedWrite } from '../core/fill/types';
-import type { Finding } from '../core/report';
+import type { Finding } from '../core/findings';
 import { recognizeWorkbook } from '../core/tables/recognize';
 import { loadXlsx, WorkbookReadError } from '../hosts/xlsx/load';
 import { applyWrites } from '../hosts/xlsx/write';

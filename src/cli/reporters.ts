@@ -1,4 +1,4 @@
-import type { CheckReport, Finding, Severity } from '../core/report';
+import type { CheckReport, Finding, Severity } from '../core/findings';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 

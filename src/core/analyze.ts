@@ -1,7 +1,7 @@
 import { rangeToA1 } from './grid/address';
 import type { Workbook } from './grid/grid';
-import type { CheckReport, Finding, TableSummary } from './report';
-import type { RuleSettings } from './rules/context';
+import { assignIds, contractFinding, type CheckReport, type Finding, type TableSummary } from './findings';
+import type { CheckSettings } from './reading';
 import { runRules } from './rules/run';
 import { recognizeWorkbook, Recognition } from './tables/recognize';
 
@@ -10,7 +10,7 @@ export interface Analysis extends Recognition {
 }
 
 /** Recognition, then every rule over the recognized tables. */
-export function analyze(workbook: Workbook, settings: Partial<RuleSettings> = {}): Analysis {
+export function analyze(workbook: Workbook, settings: Partial<CheckSettings> = {}): Analysis {
   const recognition = recognizeWorkbook(workbook);
   return { ...recognition, findings: runRules(workbook, recognition.tables, settings) };
 }
@@ -31,7 +31,7 @@ export function toReport(fileName: string, analysis: Analysis): CheckReport {
   return {
     file: fileName,
     tables,
-    findings: analysis.findings,
+    findings: (assignIds(analysis.findings, analysis.tables), analysis.findings.map(contractFinding)),
     unrecognized: analysis.unrecognized.map((u) => ({ sheet: u.sheet, bestGuess: u.bestGuess, reason: u.reason })),
   };
 }

@@ -18,7 +18,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import type { CheckReport, Severity } from '../core/report';
+import type { CheckReport, Severity } from '../core/findings';
 import { ErrorBoundary } from './ErrorBar';
 import { FindingsList } from './FindingsList';
 import { SEVERITIES } from './severity';

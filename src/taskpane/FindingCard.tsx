@@ -1,5 +1,5 @@
 import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { CellPointer, Finding } from '../core/report';
+import type { CellPointer, Finding } from '../core/findings';
 import { severityOf } from './severity';
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { CheckReport, Finding } from '../core/report';
+import type { CheckReport, Finding } from '../core/findings';
 import { cellRefsLabel, FindingCard, useFindingStyles } from './FindingCard';
 import { filterGroup, FIRST_CARDS, groupBySheet, MORE_CARDS, roundingLabel, type SeverityFilter, type SheetFindings } from './findingGroups';
 

@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { TableSummary, UnrecognizedSheet } from '../core/report';
+import type { TableSummary, UnrecognizedSheet } from '../core/findings';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },

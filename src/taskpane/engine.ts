@@ -1,7 +1,7 @@
 import { analyze, toReport } from '../core/analyze';
 import type { NarrativeDraft } from '../core/narrative/blocks';
 import { draftStats, NarrativeSession, type DraftStats } from '../core/narrative/session';
-import type { CheckReport, Finding } from '../core/report';
+import type { CheckReport, Finding } from '../core/findings';
 import { narrativeText } from '../hosts/word/narrative-file';
 import { loadXlsx } from '../hosts/xlsx/load';
 

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../core/report';
+import type { Finding, Severity } from '../core/findings';
 import { bySeverity } from './severity';
 
 /**

@@ -1,4 +1,4 @@
-import type { Severity } from '../core/report';
+import type { Severity } from '../core/findings';
 
 /** How the pane names and colours each severity, most severe first. */
 export const SEVERITIES: { severity: Severity; label: string; color: 'danger' | 'warning' | 'informative' }[] = [

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CheckReport } from '../core/report';
+import type { CheckReport } from '../core/findings';
 import type { OpenedWorkbook } from './engine';
 
 /** What `./engine` must export (loaded on demand so exceljs stays out of the first bundle; only its types are imported here). */

@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { formatText } from '../../src/cli/reporters';
 import { runsText, type NarrativeDraft } from '../../src/core/narrative/blocks';
 import { NarrativeSession } from '../../src/core/narrative/session';
-import type { CheckReport, Finding } from '../../src/core/report';
+import type { CheckReport, Finding } from '../../src/core/findings';
 import { FUNCTIONAL_CLASSES } from '../../src/core/tables/catalog/functional-classes';
 import { draftToDocx } from '../../src/hosts/word/docx-export';
 import { docxText } from '../../src/hosts/word/docx-text';

@@ -1,7 +1,7 @@
 import type { CellRef } from '../grid/address';
 import type { Cell } from '../grid/grid';
 import type { Decimal } from '../money/decimal';
-import type { RuleContext } from '../rules/context';
+import type { WorkbookReader } from '../reading';
 import type { Line, SemanticTable } from '../tables/types';
 import { amount } from './read';
 
@@ -19,7 +19,7 @@ export interface ScorableIndicator {
 }
 
 /** The scorable indicator rows of the 绩效 tables (无/不适用 rows and merged shared scores left out). */
-export function scorableIndicators(tables: readonly SemanticTable[], ctx: RuleContext): ScorableIndicator[] {
+export function scorableIndicators(tables: readonly SemanticTable[], ctx: WorkbookReader): ScorableIndicator[] {
   const out: ScorableIndicator[] = [];
   for (const table of tables) {
     if (table.type !== 'PERF_DEPT' && table.type !== 'PERF_PROJECT') continue;

@@ -1,5 +1,5 @@
 import type { CellRef } from '../grid/address';
-import { amountColumns, childrenOf, LEDGER_TYPES, rowSumColumns, topLevelLines } from '../rules/shared/ledger';
+import { amountColumns, childrenOf, LEDGER_TYPES, rowSumColumns, topLevelLines } from '../tables/ledger-lines';
 import type { Line } from '../tables/types';
 import { sumOf } from './formula';
 import { sumAmounts } from './read';

@@ -2,8 +2,8 @@ import { refToA1 } from '../grid/address';
 import type { Cell, Grid, Workbook } from '../grid/grid';
 import { parseAmount } from '../grid/parse-amount';
 import type { Decimal } from '../money/decimal';
-import type { Finding } from '../report';
-import { RuleContext } from '../rules/context';
+import { createFinding, type Finding, type FindingSource } from '../findings';
+import { WorkbookReader } from '../reading';
 import type { SemanticTable } from '../tables/types';
 import { CALCULATORS } from './index';
 import { suggestBands } from './suggest-bands';
@@ -70,7 +70,7 @@ export function planFills(
     const v = asWritten.get(key(p.sheet, p.ref));
     if (writing.has(key(p.sheet, p.ref)) && v) p.value = v;
   }
-  const suggestions = suggestBands(tables, new RuleContext(workbook, tables, { zeroOverZeroRate: zeroOverZero }));
+  const suggestions = suggestBands(tables, new WorkbookReader(workbook, tables, { zeroOverZeroRate: zeroOverZero }));
   return { writes: planned, suggestions, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
 }
 
@@ -95,7 +95,7 @@ function settle(
   for (const w of seed) put(w);
   let writes: CellWrite[] = [];
   for (let pass = 0; pass < 8; pass++) {
-    const ctx = new RuleContext(workbook, tables, { zeroOverZeroRate: zeroOverZero }, overlay);
+    const ctx = new WorkbookReader(workbook, tables, { zeroOverZeroRate: zeroOverZero }, overlay);
     const seen = new Set<string>();
     writes = [];
     for (const calc of calculators) {
@@ -167,17 +167,24 @@ function classify(grid: Grid, write: CellWrite, options: FillOptions): PlannedWr
   return { ...w, status, current, valueFormat: write.numFmt };
 }
 
+/** The fill's own finding: a computed cell that holds something else. */
+export const FILL_DIFFERS: FindingSource = {
+  id: 'FILL.differs',
+  severity: 'warning',
+  messages: {
+    replaced: '{{what}}：表中为“{{current}}”，按计算应为 {{expected}}（公式 ={{formula}}）。已按计算结果替换。',
+    keptFormula: '{{what}}：表中为“{{current}}”，按计算应为 {{expected}}（公式 ={{formula}}）。单元格里是用户自己的公式，未改动；确认后用 --overwrite 替换。',
+    kept: '{{what}}：表中为“{{current}}”，按计算应为 {{expected}}（公式 ={{formula}}）。未改动；确认后用 --overwrite 替换。',
+  },
+};
+
 function conflictFinding(p: PlannedWrite, options: FillOptions): Finding {
   const expected = formatValue(p.value, p.valueFormat);
-  const sameNumber = p.current !== null && !p.current.startsWith('=') ? false : true;
-  return {
-    rule: 'FILL.differs',
-    severity: 'warning',
-    cells: [{ sheet: p.sheet, address: refToA1(p.ref) }],
-    expected,
-    actual: p.current,
-    message:
-      `${p.description}：表中为“${p.current}”，按计算应为 ${expected}（公式 =${p.formula}）。` +
-      (options.overwrite ? '已按计算结果替换。' : sameNumber ? '单元格里是用户自己的公式，未改动；确认后用 --overwrite 替换。' : '未改动；确认后用 --overwrite 替换。'),
-  };
+  const ownFormula = p.current === null || p.current.startsWith('=');
+  return createFinding(
+    FILL_DIFFERS,
+    options.overwrite ? 'replaced' : ownFormula ? 'keptFormula' : 'kept',
+    { what: p.description, current: String(p.current), expected, formula: p.formula },
+    { cells: [{ sheet: p.sheet, address: refToA1(p.ref) }], expected, actual: p.current },
+  );
 }

@@ -1,10 +1,10 @@
 import type { CellRef } from '../grid/address';
 import { Decimal, ZERO } from '../money/decimal';
-import type { RuleContext } from '../rules/context';
+import type { WorkbookReader } from '../reading';
 import type { SemanticTable } from '../tables/types';
 
 /** An amount for a fill's inputs: empty counts as 0 (as Excel's SUM does); text that is no number → null. */
-export function amount(ctx: RuleContext, table: SemanticTable, ref: CellRef | undefined): Decimal | null {
+export function amount(ctx: WorkbookReader, table: SemanticTable, ref: CellRef | undefined): Decimal | null {
   if (!ref) return null;
   const r = ctx.read(table, ref);
   if (r.kind === 'amount') return r.value;
@@ -13,7 +13,7 @@ export function amount(ctx: RuleContext, table: SemanticTable, ref: CellRef | un
 }
 
 /** Sum of amounts; null when any part is unreadable (the fill is skipped, hygiene rules report it). */
-export function sumAmounts(ctx: RuleContext, table: SemanticTable, refs: readonly (CellRef | undefined)[]): Decimal | null {
+export function sumAmounts(ctx: WorkbookReader, table: SemanticTable, refs: readonly (CellRef | undefined)[]): Decimal | null {
   let total = ZERO;
   for (const ref of refs) {
     const v = amount(ctx, table, ref);
@@ -33,6 +33,6 @@ export function min(a: Decimal, b: Decimal): Decimal {
 }
 
 /** True when the cell holds nothing (a blank input is not a 0 input: no rate is computed from it). */
-export function isBlank(ctx: RuleContext, table: SemanticTable, ref: CellRef | undefined): boolean {
+export function isBlank(ctx: WorkbookReader, table: SemanticTable, ref: CellRef | undefined): boolean {
   return !ref || ctx.read(table, ref).kind === 'empty';
 }

@@ -1,5 +1,5 @@
 import { refToA1 } from '../grid/address';
-import type { RuleContext } from '../rules/context';
+import type { WorkbookReader } from '../reading';
 import type { SemanticTable } from '../tables/types';
 import { qualitativeBand } from './indicator';
 import { amount } from './read';
@@ -12,7 +12,7 @@ const BAND_ZH = { achieved: '达成预期指标', partly: '部分达成预期指
  * 定性指标 (备注3): no automatic score; a suggested band of the 分值 — 达成 100–80%, 部分达成 80–50%,
  * 未达成 50–0% — read from the actual text against the target, for the user to confirm.
  */
-export function suggestBands(tables: readonly SemanticTable[], ctx: RuleContext): BandSuggestion[] {
+export function suggestBands(tables: readonly SemanticTable[], ctx: WorkbookReader): BandSuggestion[] {
   const out: BandSuggestion[] = [];
   for (const { table: t, line, scoreRef: s, weight, target: tc, actual: ac } of scorableIndicators(tables, ctx)) {
     const raw = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);

@@ -1,7 +1,8 @@
 import type { CellRef } from '../grid/address';
 import { ZERO } from '../money/decimal';
-import type { RuleContext } from '../rules/context';
-import { distinctCells, indicatorLines, isNotApplicable, moneyBlock } from '../rules/perf/lib/perf-read';
+import type { WorkbookReader } from '../reading';
+import { moneyBlock } from '../reading/perf';
+import { distinctCells, indicatorLines, isNotApplicable } from '../tables/perf-structure';
 import type { SemanticTable } from '../tables/types';
 import { sumOf } from './formula';
 import type { Calculator, CellWrite } from './types';
@@ -44,7 +45,7 @@ export const totalScore: Calculator = {
   },
 };
 
-function numericSum(ctx: RuleContext, t: SemanticTable, refs: readonly CellRef[]) {
+function numericSum(ctx: WorkbookReader, t: SemanticTable, refs: readonly CellRef[]) {
   let total = ZERO;
   for (const r of refs) {
     const reading = ctx.read(t, r);

@@ -1,7 +1,8 @@
 import type { CellRef } from '../grid/address';
 import type { Decimal } from '../money/decimal';
-import type { Finding } from '../report';
+import type { Finding } from '../findings';
 import type { SemanticTable } from '../tables/types';
+import type { WorkbookReader } from '../reading';
 
 /**
  * One computed cell: the live Excel formula that keeps the workbook correct without the add-in, and
@@ -80,5 +81,5 @@ export interface Calculator {
   quantity: string;
   /** Chinese name for listings. */
   title: string;
-  plan(tables: readonly SemanticTable[], ctx: import('../rules/context').RuleContext): CellWrite[];
+  plan(tables: readonly SemanticTable[], ctx: WorkbookReader): CellWrite[];
 }

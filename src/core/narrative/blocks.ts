@@ -1,4 +1,4 @@
-import type { CellPointer } from '../report';
+import type { CellPointer } from '../findings';
 
 /**
  * The host-neutral block model of a drafted narrative: what the .docx exporter, the Word add-in

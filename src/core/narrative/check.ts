@@ -1,9 +1,10 @@
 import { Decimal, formatFixed, halfOfLastDigit } from '../money/decimal';
 import { ratioConsistent } from '../money/tolerance';
-import type { Finding } from '../report';
+import type { Finding } from '../findings';
 import { checkRelations, factWan, ratioVerdict, sameSentence, saysAllOrNothing, statedWan, type Approx, type FindingMaker } from './relations';
 import type { PurchaseInputs } from './draft/inputs';
 import type { Claim, Fact } from './types';
+import { convertMoney, type MoneyUnit } from '../money/units';
 
 /**
  * Checks the numbers of a narrative (情况说明) against the facts of the tables. Each claim is
@@ -238,7 +239,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
         continue;
       }
       resolved.push({ claim, fact });
-      const stated = claim.unit === fact.unit ? claim.value : claim.unit === '元' ? claim.value.div(10000) : claim.value.times(10000);
+      const stated = convertMoney(claim.value, claim.unit as MoneyUnit, fact.unit as MoneyUnit);
       const dp = claim.unit === fact.unit ? claim.decimals : claim.unit === '元' ? claim.decimals + 4 : Math.max(0, claim.decimals - 4);
       const diff = stated.minus(fact.value).abs();
       // the text may round the table's figure to fewer decimals; within that it is right. In another

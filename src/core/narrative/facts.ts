@@ -6,7 +6,7 @@
  * - Amounts keep the unit of their table (万元 unless the table says 元) and the exact value of the
  *   cell; an empty cell counts as 0 (the narrative says "政府性基金预算财政拨款收入0万元"). A cell
  *   holding text that is no number makes the fact (and the facts built on it) absent.
- * - A fact is produced only when its table is recognized exactly once (RuleContext.only). A line the
+ * - A fact is produced only when its table is recognized exactly once (WorkbookReader.only). A line the
  *   template does not print gives no fact. Fallbacks, where DOMAIN names two equal sources:
  *   收入合计/收入 parts from 公开02 合计 row when 公开01 is absent; 支出合计 from 公开03 合计 row;
  *   一般公共预算支出合计 from 公开04 本年支出合计 (一般公共预算 column) when 公开05 is absent.
@@ -14,7 +14,7 @@
  *   store the exact ratio × 100, unrounded (22854.27 / 22899.22 × 100 = 99.8037…): the checker
  *   rounds or interval-tests it against the decimals the text prints. `ratioOf` names the part and
  *   whole keys; `cells` lists the cells of both. A share of a zero whole is not produced; a rate of
- *   0 / 0 follows RuleSettings.zeroOverZeroRate ('blank' → not produced), x / 0 is not produced.
+ *   0 / 0 follows CheckSettings.zeroOverZeroRate ('blank' → not produced), x / 0 is not produced.
  * - Per-类 一般公共预算 amounts ("一般公共预算支出.类.221") are the printed 公开04表 类 row,
  *   "一般公共预算财政拨款" column — the figure DOMAIN §4.1 五(二) and the narratives quote (江岸 住房保障
  *   20958.26) — in 公开04 order. Without 公开04 they come from 公开05: its 类 subtotal row when printed,
@@ -24,11 +24,12 @@
 import type { CellRef } from '../grid/address';
 import { itemName } from '../grid/text';
 import { Decimal, ZERO } from '../money/decimal';
-import type { CellPointer } from '../report';
-import type { RuleContext } from '../rules/context';
+import type { CellPointer } from '../findings';
+import type { WorkbookReader } from '../reading';
 import { functionalClassName } from '../tables/catalog/functional-classes';
 import type { Line, SemanticTable, TableType } from '../tables/types';
 import type { Fact } from './types';
+import { toWan } from '../money/units';
 
 type Unit = Fact['unit'];
 
@@ -46,7 +47,6 @@ interface Part {
 }
 
 const HUNDRED = new Decimal(100);
-const WAN = new Decimal(10000);
 
 function unitOf(table: SemanticTable): Unit {
   return table.unit === '元' ? '元' : '万元';
@@ -60,7 +60,7 @@ class FactBuilder {
   readonly facts: Fact[] = [];
   private readonly byKey = new Map<string, Fact>();
 
-  constructor(readonly ctx: RuleContext) {}
+  constructor(readonly ctx: WorkbookReader) {}
 
   get(key: string): Fact | undefined {
     return this.byKey.get(key);
@@ -85,7 +85,7 @@ class FactBuilder {
     for (const p of present) {
       const r = this.ctx.read(p.table, p.ref);
       if (r.kind === 'unknown') return undefined;
-      if (r.kind === 'amount') value = value.plus(unit === '万元' && unitOf(p.table) === '元' ? r.value.div(WAN) : r.value);
+      if (r.kind === 'amount') value = value.plus(unit === '万元' ? toWan(r.value, p.table.unit) : r.value);
       cells.push(this.ctx.pointer(p.table, p.ref));
     }
     return this.add({ key: meta.key, label: meta.label, aliases: uniq(meta.aliases ?? [], meta.label), section: meta.section, value, unit, cells, derivation: meta.derivation });
@@ -96,8 +96,8 @@ class FactBuilder {
     const part = this.byKey.get(partKey);
     const whole = this.byKey.get(wholeKey);
     if (!part || !whole || part.unit === '%' || whole.unit === '%') return undefined;
-    const p = part.unit === whole.unit ? part.value : toWan(part);
-    const w = part.unit === whole.unit ? whole.value : toWan(whole);
+    const p = part.unit === whole.unit ? part.value : factWan(part);
+    const w = part.unit === whole.unit ? whole.value : factWan(whole);
     let value: Decimal;
     let derivation = meta.derivation;
     if (w.isZero()) {
@@ -141,8 +141,8 @@ class FactBuilder {
   }
 }
 
-function toWan(f: Fact): Decimal {
-  return f.unit === '元' ? f.value.div(WAN) : f.value;
+function factWan(f: Fact): Decimal {
+  return toWan(f.value, f.unit === '元' ? '元' : '万元');
 }
 
 function cellOf(table: SemanticTable | undefined, line: string, col: string): Part[] {
@@ -151,7 +151,7 @@ function cellOf(table: SemanticTable | undefined, line: string, col: string): Pa
   return ref ? [{ table, ref }] : [];
 }
 
-function name(ctx: RuleContext, t: SemanticTable): string {
+function name(ctx: WorkbookReader, t: SemanticTable): string {
   return ctx.tableName(t);
 }
 
@@ -166,7 +166,7 @@ function classAliases(label: string): string[] {
   return base === label ? [] : [base, `${base}(类)支出`, `${base}（类）支出`, `${base}(类)`, `${base}（类）`, `${base}类支出`];
 }
 
-export function buildFacts(ctx: RuleContext): Fact[] {
+export function buildFacts(ctx: WorkbookReader): Fact[] {
   const b = new FactBuilder(ctx);
   const only = (t: TableType) => ctx.only(t);
   const gk01 = only('GK01');
@@ -361,7 +361,7 @@ export function buildFacts(ctx: RuleContext): Fact[] {
   return b.facts;
 }
 
-function classFacts(ctx: RuleContext, b: FactBuilder, gk04: SemanticTable | undefined, gk05: SemanticTable | undefined, G: string): void {
+function classFacts(ctx: WorkbookReader, b: FactBuilder, gk04: SemanticTable | undefined, gk05: SemanticTable | undefined, G: string): void {
   const COL = '一般公共预算财政拨款';
   const done = new Set<string>();
   const gk05Parts = (code: string): { parts: Part[]; how: string; label?: string } => {
@@ -412,7 +412,7 @@ function classFacts(ctx: RuleContext, b: FactBuilder, gk04: SemanticTable | unde
   }
 }
 
-function basicFacts(ctx: RuleContext, b: FactBuilder, gk05: SemanticTable | undefined, gk06: SemanticTable): void {
+function basicFacts(ctx: WorkbookReader, b: FactBuilder, gk05: SemanticTable | undefined, gk06: SemanticTable): void {
   const n = name(ctx, gk06);
   const isPersonnel = (code: string) => code.startsWith('301') || code.startsWith('303');
   const blocks = gk06.lines.filter((l) => l.code && l.level === '类' && l.cells['决算数']);
@@ -482,7 +482,7 @@ const THREE_PUBLIC: { col: string; key: string; label: string; aliases: string[]
   { col: '公务接待费', key: '公务接待费', label: '公务接待费', aliases: ['公务接待'] },
 ];
 
-function threePublicFacts(ctx: RuleContext, b: FactBuilder, gk09: SemanticTable): void {
+function threePublicFacts(ctx: WorkbookReader, b: FactBuilder, gk09: SemanticTable): void {
   const n = name(ctx, gk09);
   const line = gk09.lines[0];
   if (!line) return;

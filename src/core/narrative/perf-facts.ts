@@ -4,14 +4,14 @@
  * (PERF_BASE) with the cells each comes from. The counterpart of buildFacts (公开01–09).
  *
  * Conventions (those of buildFacts, except where said):
- * - A fact is produced only when its table is recognized exactly once (RuleContext.only).
+ * - A fact is produced only when its table is recognized exactly once (WorkbookReader.only).
  * - Amounts keep the exact value of the cell, in the table's unit. A blank cell, "——" or "无" gives
  *   no fact: in these tables a blank means "not filled" (DOMAIN §0.1), not 0 — 汨罗 leaves the
  *   公务用车 subtotal blank while its part holds 3.1. Text that is no number gives no fact either.
  * - 湖南 收入性质/支出性质 amounts are written inside text cells ("其中：基本支出：859.70"); the
  *   fact points at that text cell.
  * - Rates (执行率, 三公 完成率) and shares (占比) have unit '%' and store the exact ratio × 100,
- *   unrounded, with `ratioOf`; a 0 / 0 rate follows RuleSettings.zeroOverZeroRate, a share of a zero
+ *   unrounded, with `ratioOf`; a 0 / 0 rate follows CheckSettings.zeroOverZeroRate, a share of a zero
  *   whole is not produced.
  * - Scores (自评得分, 总分) and head counts (编制数, 在职人数) are not produced: Fact.unit has no 分 or 人.
  * - Labels and aliases are the wordings real 自评报告 use. A word that names two different table
@@ -26,9 +26,10 @@
 import type { CellRef } from '../grid/address';
 import { itemName } from '../grid/text';
 import { Decimal } from '../money/decimal';
-import type { CellPointer } from '../report';
-import type { RuleContext } from '../rules/context';
-import { perfName, readEmbedded } from '../rules/perf/lib/perf-read';
+import type { CellPointer } from '../findings';
+import type { WorkbookReader } from '../reading';
+import { readEmbedded } from '../reading';
+import { perfTableName } from '../tables/perf-structure';
 import { parseEmbedded } from '../tables/perf-common';
 import type { Line, SemanticTable } from '../tables/types';
 import type { Fact } from './types';
@@ -54,7 +55,7 @@ class PerfFacts {
   readonly facts: Fact[] = [];
   private readonly byKey = new Map<string, Fact>();
 
-  constructor(readonly ctx: RuleContext) {}
+  constructor(readonly ctx: WorkbookReader) {}
 
   get(key: string): Fact | undefined {
     return this.byKey.get(key);
@@ -109,7 +110,7 @@ class PerfFacts {
 }
 
 /** The facts of the workbook's 部门整体支出绩效自评表 and 基础数据表, each when recognized exactly once. */
-export function buildPerfFacts(ctx: RuleContext): Fact[] {
+export function buildPerfFacts(ctx: WorkbookReader): Fact[] {
   const b = new PerfFacts(ctx);
   const dept = ctx.only('PERF_DEPT');
   const base = ctx.only('PERF_BASE');
@@ -139,7 +140,7 @@ function scoreFacts(b: PerfFacts, t: SemanticTable): void {
       // only words that say 部门整体: a 项目 自评结果 has its own "总得分", which this is not
       label: '部门整体绩效自评得分',
       aliases: ['部门整体自评得分', '部门整体支出绩效自评得分', '部门整体绩效自评总分', '部门整体自评总分', '部门整体绩效自评综合评分', '部门整体支出绩效自评综合评分', '部门整体综合评分'],
-      derivation: `${perfName(b.ctx, t)} 总分`,
+      derivation: `${perfTableName(t)} 总分`,
     },
     r.value,
     '分',
@@ -158,8 +159,7 @@ const INCOME: readonly (readonly [string, string, string[]])[] = [
 ];
 
 function deptFacts(b: PerfFacts, t: SemanticTable): void {
-  const ctx = b.ctx;
-  const n = perfName(ctx, t);
+  const n = perfTableName(t);
   const hubei = t.line('预算执行');
   if (hubei) {
     // 湖北: 预算数（A）is the adjusted 财政资金总额 (the 备注 口径), 执行数（B）the amount spent.

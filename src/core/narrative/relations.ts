@@ -1,7 +1,8 @@
 import { Decimal, formatFixed, halfOfLastDigit } from '../money/decimal';
-import type { Finding } from '../report';
+import type { Finding } from '../findings';
 import { unitText } from './claims';
 import type { Claim, Fact } from './types';
+import { toWan } from '../money/units';
 
 /**
  * Checks of a narrative's numbers against each other, where no table holds the number itself:
@@ -48,7 +49,6 @@ export interface RelationResult {
 }
 
 const HUNDRED = new Decimal(100);
-const WAN = new Decimal(10000);
 
 
 /**
@@ -57,14 +57,14 @@ const WAN = new Decimal(10000);
  */
 export function statedWan(c: Claim): Approx {
   const half = halfOfLastDigit(Math.max(2, c.decimals));
-  return c.unit === '元' ? { value: c.value.div(WAN), half: half.div(WAN) } : { value: c.value, half };
+  return c.unit === '元' ? { value: toWan(c.value, '元'), half: toWan(half, '元') } : { value: c.value, half };
 }
 
 /** A fact in 万元, ± half of its last digit (at least the 0.005 of a 2-decimal table). */
 export function factWan(f: Fact): Approx {
   const dp = Math.max(2, f.value.decimalPlaces());
   const half = halfOfLastDigit(dp);
-  return f.unit === '元' ? { value: f.value.div(WAN), half: half.div(WAN) } : { value: f.value, half };
+  return f.unit === '元' ? { value: toWan(f.value, '元'), half: toWan(half, '元') } : { value: f.value, half };
 }
 
 /** Σ of figures; its rounding is the sum of theirs. */

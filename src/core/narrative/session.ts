@@ -1,5 +1,5 @@
 import type { Workbook } from '../grid/grid';
-import { RuleContext } from '../rules/context';
+import { WorkbookReader } from '../reading';
 import { recognizeWorkbook } from '../tables/recognize';
 import type { SemanticTable } from '../tables/types';
 import type { NarrativeDraft } from './blocks';
@@ -12,7 +12,7 @@ import { draftPerfResults } from './draft/perf-results';
 import { buildFacts } from './facts';
 import { buildPerfFacts } from './perf-facts';
 import { renderText } from './render';
-import type { Finding } from '../report';
+import type { Finding } from '../findings';
 import type { Fact } from './types';
 
 /**
@@ -88,7 +88,7 @@ export function draftStats(draft: NarrativeDraft): DraftStats {
 
 export class NarrativeSession {
   readonly tables: readonly SemanticTable[];
-  readonly ctx: RuleContext;
+  readonly ctx: WorkbookReader;
   private factsMemo?: Fact[];
   private checkMemo?: Fact[];
   private ownMemo?: { reading: InputsSheetReading | undefined };
@@ -103,7 +103,7 @@ export class NarrativeSession {
     readonly fileName: string = workbook.name,
   ) {
     this.tables = tables ?? recognizeWorkbook(workbook).tables;
-    this.ctx = new RuleContext(workbook, this.tables);
+    this.ctx = new WorkbookReader(workbook, this.tables);
   }
 
   /** The named numbers of the tables, with their cells (what drafts print and texts are checked against). */

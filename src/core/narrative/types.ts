@@ -1,4 +1,4 @@
-import type { CellPointer } from '../report';
+import type { CellPointer } from '../findings';
 import type { Decimal } from '../money/decimal';
 
 /**

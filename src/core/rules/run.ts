@@ -1,18 +1,27 @@
+import { assignIds, createFinding, localizeBlame, type Finding, type FindingSource } from '../findings';
 import type { Workbook } from '../grid/grid';
-import type { CellPointer, Finding } from '../report';
+import type { CheckSettings } from '../reading';
 import type { SemanticTable } from '../tables/types';
-import { RuleContext, RuleSettings } from './context';
+import { RuleContext } from './context';
 import { RULES } from './registry';
 import type { Rule } from './types';
 
+/** The runner's own finding: a rule that threw. */
+export const INTERNAL_ERROR: FindingSource = {
+  id: 'internal-error',
+  severity: 'error',
+  messages: { ruleThrew: '规则 {{rule}}（{{title}}）运行出错，未能完成检查：{{detail}}' },
+};
+
 /**
  * Runs every rule whose tables are present. A rule that throws becomes an `internal-error`
- * finding and the check goes on; then blame is localized across findings.
+ * finding and the check goes on; then blame is localized across findings and each finding gets
+ * its stable id.
  */
 export function runRules(
   workbook: Workbook,
   tables: readonly SemanticTable[],
-  settings: Partial<RuleSettings> = {},
+  settings: Partial<CheckSettings> = {},
   rules: readonly Rule[] = RULES,
   onOperand?: RuleContext['operandListener'],
 ): Finding[] {
@@ -26,51 +35,12 @@ export function runRules(
     try {
       findings.push(...rule.check(ctx));
     } catch (e) {
-      findings.push({
-        rule: 'internal-error',
-        severity: 'error',
-        cells: [],
-        expected: null,
-        actual: null,
-        message: `规则 ${rule.meta.id}（${rule.meta.title}）运行出错，未能完成检查：${e instanceof Error ? e.message : String(e)}`,
-      });
+      findings.push(
+        createFinding(INTERNAL_ERROR, 'ruleThrew', { rule: rule.meta.id, title: rule.meta.title, detail: e instanceof Error ? e.message : String(e) }, { cells: [], expected: null, actual: null }),
+      );
     }
   }
   localizeBlame(findings);
+  assignIds(findings, tables);
   return findings;
-}
-
-const key = (p: CellPointer) => `${p.sheet}!${p.address}`;
-
-/**
- * A cell that takes part in two or more broken identities (say a GK02 row that disagrees both with
- * its own columns and with GK03) is the most likely culprit: name it on each of those findings.
- */
-export function localizeBlame(findings: Finding[]): void {
-  const errors = findings.filter((f) => f.severity === 'error' && f.cells.length > 0);
-  const count = new Map<string, { pointer: CellPointer; rules: Set<Finding> }>();
-  for (const f of errors) {
-    for (const c of f.cells) {
-      const k = key(c);
-      let e = count.get(k);
-      if (!e) count.set(k, (e = { pointer: c, rules: new Set() }));
-      e.rules.add(f);
-    }
-  }
-  for (const f of errors) {
-    let best: { pointer: CellPointer; n: number } | null = null;
-    let tie = false;
-    for (const c of f.cells) {
-      const n = count.get(key(c))!.rules.size;
-      if (n < 2) continue;
-      if (!best || n > best.n) {
-        best = { pointer: c, n };
-        tie = false;
-      } else if (n === best.n) tie = true;
-    }
-    if (best && !tie) {
-      f.likely = best.pointer;
-      f.message += `最可能出错的是 ${best.pointer.sheet}!${best.pointer.address}：它同时使 ${best.n} 条等式不成立。`;
-    }
-  }
 }

@@ -1,9 +1,9 @@
-import type { Finding, Severity } from '../report';
+import type { Finding, FindingSource, MessageCatalog, Severity } from '../findings';
 import type { TableType } from '../tables/types';
 import type { RuleContext } from './context';
 
-/** eslint-style rule module: metadata beside its check. */
-export interface RuleMeta {
+/** eslint-style rule module: metadata, messages and check in one file. */
+export interface RuleMeta extends FindingSource {
   /** Stable id, e.g. "GK01.income-total", "GK02-GK03.row-total". */
   id: string;
   /** Chinese title for listings. */
@@ -14,10 +14,12 @@ export interface RuleMeta {
   identity: string;
   /** Tables the rule needs; it runs only when all are present. */
   tables: readonly TableType[];
-  /** Where the identity comes from: DOMAIN.md §2 ids such as "A06", "B08", or a hygiene tag. */
+  /** Where the identity comes from: a 审核公式 id such as "A06", "B08" (docs/rules.md), or a hygiene tag. */
   source: string;
   /** 审核公式 level: mandatory (强制) or advisory (提示). */
   level: 'mandatory' | 'advisory';
+  /** Message id → template with {{placeholders}} (rendered by findings/messages). */
+  messages: MessageCatalog;
 }
 
 export interface Rule {

@@ -130,4 +130,25 @@ export class SemanticTable {
   linesOf(kind: LineKind): Line[] {
     return this.lines.filter((l) => l.kind === kind);
   }
+
+  private byCell: Map<number, { line: Line; column: string }> | null = null;
+
+  /** The line and column a cell plays in this table (the reverse of `cell`), if any. */
+  locate(ref: CellRef): { line: Line; column: string } | undefined {
+    if (!this.byCell) {
+      this.byCell = new Map();
+      for (const l of this.lines) {
+        for (const [column, r] of Object.entries(l.cells)) {
+          const k = r.row * 16384 + r.col;
+          if (!this.byCell.has(k)) this.byCell.set(k, { line: l, column });
+        }
+      }
+    }
+    return this.byCell.get(ref.row * 16384 + ref.col);
+  }
+}
+
+/** Name of a table for messages: its 公开0N表 label, else its sheet. */
+export function tableName(table: SemanticTable): string {
+  return table.label ?? table.sheet;
 }

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { Decimal } from '../../../src/core/money/decimal';
 import { buildFacts, factIndex } from '../../../src/core/narrative/facts';
 import type { Fact } from '../../../src/core/narrative/types';
-import { RuleContext, RuleSettings } from '../../../src/core/rules/context';
+import { RuleContext } from '../../../src/core/rules/context';
+import type { CheckSettings } from '../../../src/core/reading';
 import { recognizeWorkbook } from '../../../src/core/tables/recognize';
 import type { TableType } from '../../../src/core/tables/types';
 import { loadXlsx } from '../../../src/hosts/xlsx/load';
@@ -13,7 +14,7 @@ import { setByPath } from '../rules/tester';
 
 const FILE = 'jiangan-2024-gongkai.xlsx';
 
-async function factsOf(opts: { without?: TableType[]; set?: Record<string, string | number | null>; settings?: Partial<RuleSettings> } = {}) {
+async function factsOf(opts: { without?: TableType[]; set?: Record<string, string | number | null>; settings?: Partial<CheckSettings> } = {}) {
   const r: Recognized = await recognizeFixture(FILE);
   let tables = r.tables;
   if (opts.set) {

@@ -1,6 +1,6 @@
 import { refToA1 } from '../../../src/core/grid/address';
 import type { Workbook } from '../../../src/core/grid/grid';
-import type { Finding } from '../../../src/core/report';
+import type { Finding } from '../../../src/core/findings';
 import { runRules } from '../../../src/core/rules/run';
 import { recognizeWorkbook } from '../../../src/core/tables/recognize';
 import type { SemanticTable } from '../../../src/core/tables/types';

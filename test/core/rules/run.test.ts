@@ -1,3 +1,4 @@
+import { fullMessage } from '../../../src/core/findings';
 import { runRules } from '../../../src/core/rules/run';
 import { ruleById } from '../../../src/core/rules/registry';
 import type { Rule } from '../../../src/core/rules/types';
@@ -7,7 +8,7 @@ describe('runRules', () => {
   test('a rule that throws becomes an internal-error finding and the check goes on', async () => {
     const r = await recognizeFixture('jiangan-2024-gongkai.xlsx');
     const broken: Rule = {
-      meta: { id: 'TEST.broken', title: '测试：会出错的规则', severity: 'error', identity: '无', tables: ['GK01'], source: 'test', level: 'mandatory' },
+      meta: { id: 'TEST.broken', title: '测试：会出错的规则', severity: 'error', identity: '无', tables: ['GK01'], source: 'test', level: 'mandatory', messages: {} },
       check: () => {
         throw new Error('boom');
       },
@@ -32,7 +33,8 @@ describe('runRules', () => {
     const tie = errors.find((f) => f.rule === 'GK02-GK03.rows')!;
     expect(row.likely).toEqual({ sheet: '公开02表', address: 'C29' });
     expect(tie.likely).toEqual({ sheet: '公开02表', address: 'C29' });
-    expect(row.message).toMatch(/最可能出错的是 公开02表!C29/);
+    expect(row.message).not.toMatch(/最可能出错/);
+    expect(fullMessage(row)).toMatch(/最可能出错的是 公开02表!C29：它同时使 2 条等式不成立。$/);
   });
 
   test('no error on a consistent workbook: the published GK01 only has a 尾差', async () => {

@@ -9,8 +9,8 @@
  */
 import { refToA1, type CellRef } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
-import type { CellPointer } from '../../report';
-import type { Reading } from '../../rules/context';
+import type { CellPointer } from '../../findings';
+import { toWan } from '../../money/units';
 import { functionalClassName } from '../../tables/catalog/functional-classes';
 import type { SemanticTable, TableType } from '../../tables/types';
 import type { Block, Run } from '../blocks';
@@ -27,16 +27,15 @@ export function toIndex(facts: readonly Fact[] | FactIndex): FactIndex {
 // ---------------------------------------------------------------------------------------------
 // Tables beside the facts
 
-/** Recognized tables and a way to read their cells (a RuleContext is one). */
+/** Recognized tables and the reader of their cells (a WorkbookReader is one). */
 export interface TableSource {
   readonly tables: readonly SemanticTable[];
-  read?(table: SemanticTable, ref: CellRef | undefined): Reading;
+  /** An amount in 万元 (empty = 0), undefined when the cell is no number (WorkbookReader.wan). */
+  wan?(table: SemanticTable, ref: CellRef | undefined): Decimal | undefined;
 }
 
 /** Bare tables (labels only: no amounts), one source, or several (e.g. the 公开 and the 绩效 workbook). */
 export type DraftTables = readonly SemanticTable[] | TableSource | readonly TableSource[];
-
-const WAN = new Decimal(10000);
 
 export class TableSet {
   private readonly entries: { table: SemanticTable; source?: TableSource }[] = [];
@@ -61,17 +60,14 @@ export class TableSet {
   }
 
   canRead(table: SemanticTable): boolean {
-    return !!this.entries.find((e) => e.table === table)?.source?.read;
+    return !!this.entries.find((e) => e.table === table)?.source?.wan;
   }
 
   /** The amount of a cell in 万元 (empty = 0); undefined when it cannot be read or is no number. */
   amount(table: SemanticTable, ref: CellRef | undefined): Decimal | undefined {
     const source = this.entries.find((e) => e.table === table)?.source;
-    if (!source?.read || !ref) return undefined;
-    const r = source.read(table, ref);
-    if (r.kind === 'unknown') return undefined;
-    const v = r.kind === 'amount' ? r.value : ZERO;
-    return table.unit === '元' ? v.div(WAN) : v;
+    if (!source?.wan || !ref) return undefined;
+    return source.wan(table, ref);
   }
 
   pointer(table: SemanticTable, ref: CellRef): CellPointer {
@@ -123,7 +119,7 @@ export function heading(level: 1 | 2 | 3, s: string): Block {
 
 /** A fact's value in 万元 (percentages as they are). */
 export function wan(f: Fact): Decimal {
-  return f.unit === '元' ? f.value.div(WAN) : f.value;
+  return toWan(f.value, f.unit === '元' ? '元' : '万元');
 }
 
 /**

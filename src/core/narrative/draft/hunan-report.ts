@@ -9,14 +9,16 @@
  *   公务接待费支出决算{c}万元…。" The prior year is the 基础数据表's 上年决算数 column (a slot when it is "——").
  */
 import { Decimal } from '../../money/decimal';
-import type { CellPointer } from '../../report';
-import type { RuleContext } from '../../rules/context';
-import { moneyBlock, readEmbedded } from '../../rules/perf/lib/perf-read';
+import type { CellPointer } from '../../findings';
+import type { WorkbookReader } from '../../reading';
+import { readEmbedded } from '../../reading';
+import { moneyBlock } from '../../reading/perf';
 import type { SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { fmt, heading, num, para, pct, slot, type Piece } from './common';
 import type { DraftInputs } from './inputs';
 import { amountAt, amountOrZero, amountRunOf, perfYear, hunanBudgetRuns, type Valued } from './perf-dept-result';
+import { toWan } from '../../money/units';
 
 const INCOME: readonly (readonly [string, string])[] = [
   ['收入性质.一般公共预算', '一般公共预算'],
@@ -26,12 +28,12 @@ const INCOME: readonly (readonly [string, string])[] = [
 ];
 
 /** An embedded amount ("其中：基本支出：859.70") of a line, with its cell; undefined when blank or not a number. */
-function embedded(ctx: RuleContext, table: SemanticTable, key: string): Valued | undefined {
+function embedded(ctx: WorkbookReader, table: SemanticTable, key: string): Valued | undefined {
   const l = table.line(key);
   const ref = l?.cells['金额'] ?? Object.values(l?.cells ?? {})[0];
   if (!l || !ref || typeof l.meta?.amountText !== 'string') return undefined;
   const r = readEmbedded(l.meta.amountText);
-  return r.kind === 'amount' ? { value: table.unit === '元' ? r.value.div(10000) : r.value, cells: [ctx.pointer(table, ref)] } : undefined;
+  return r.kind === 'amount' ? { value: toWan(r.value, table.unit), cells: [ctx.pointer(table, ref)] } : undefined;
 }
 
 /** Words of a comparison as a number run: "大于" / "小于" / "等于". */
@@ -44,7 +46,7 @@ function compareRun(a: Decimal, b: Decimal, key: string, cells: CellPointer[]): 
  * The 预算执行 and 三公 paragraphs of a 湖南 自评报告. `dept` is the 湖南 部门整体支出绩效自评表, `base` the
  * 基础数据表 (the 三公 paragraph is a slot without it).
  */
-export function draftHunanBudget(dept: SemanticTable, base: SemanticTable | undefined, ctx: RuleContext, inputs: DraftInputs = {}): Block[] {
+export function draftHunanBudget(dept: SemanticTable, base: SemanticTable | undefined, ctx: WorkbookReader, inputs: DraftInputs = {}): Block[] {
   const year = perfYear(dept, inputs);
   const K = '自评报告';
   const blocks: Block[] = [heading(2, '预算执行情况')];

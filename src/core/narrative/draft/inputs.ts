@@ -1,5 +1,6 @@
 import { Decimal } from '../../money/decimal';
 import type { Fact } from '../types';
+import { toWan } from '../../money/units';
 
 /**
  * What the 情况说明 needs that the 决算 tables do not hold (DOMAIN §4.5). Every field is optional:
@@ -70,7 +71,6 @@ export interface VehicleInputs {
   breakdown?: { label: string; count: number }[];
 }
 
-const WAN = new Decimal(10000);
 
 /**
  * The prior-year values a draft compares with, from the facts of the prior year's workbook (recognized
@@ -80,7 +80,7 @@ export function priorFromFacts(priorFacts: Fact[]): Record<string, Decimal> {
   const out: Record<string, Decimal> = {};
   for (const f of priorFacts) {
     if ((f.unit !== '万元' && f.unit !== '元') || f.key in out) continue;
-    out[f.key] = f.unit === '元' ? f.value.div(WAN) : f.value;
+    out[f.key] = toWan(f.value, f.unit === '元' ? '元' : '万元');
   }
   return out;
 }

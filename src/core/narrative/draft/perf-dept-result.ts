@@ -13,15 +13,17 @@
  */
 import type { CellRef } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
-import type { CellPointer } from '../../report';
-import type { RuleContext } from '../../rules/context';
-import { distinctCells, fmtScore, isNotApplicable, level1Groups, moneyBlock, readAmount, readScore, type MoneyBlock } from '../../rules/perf/lib/perf-read';
+import type { CellPointer } from '../../findings';
+import type { WorkbookReader } from '../../reading';
+import { formatScore } from '../../money/format';
+import { moneyBlock, type MoneyBlock } from '../../reading/perf';
+import { distinctCells, isNotApplicable, level1Groups } from '../../tables/perf-structure';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { fmt, heading, num, para, pct, slot, text, type Piece } from './common';
 import type { DraftInputs } from './inputs';
+import { toWan } from '../../money/units';
 
-const WAN = new Decimal(10000);
 
 // ---------------------------------------------------------------------------------------------
 // Shared reading helpers
@@ -33,24 +35,24 @@ export interface Valued {
 }
 
 /** An amount cell in 万元 (a table in 元 is converted); undefined when empty or unreadable. */
-export function amountAt(ctx: RuleContext, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
-  const r = readAmount(ctx, table, ref);
+export function amountAt(ctx: WorkbookReader, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
+  const r = ctx.read(table, ref);
   if (r.kind !== 'amount' || !ref) return undefined;
-  return { value: table.unit === '元' ? r.value.div(WAN) : r.value, cells: [ctx.pointer(table, ref)] };
+  return { value: toWan(r.value, table.unit), cells: [ctx.pointer(table, ref)] };
 }
 
 /** An amount cell where an empty cell counts as 0 (a 三公 item left blank); undefined when unreadable. */
-export function amountOrZero(ctx: RuleContext, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
+export function amountOrZero(ctx: WorkbookReader, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
   if (!ref) return undefined;
-  const r = readAmount(ctx, table, ref);
+  const r = ctx.read(table, ref);
   if (r.kind === 'unknown') return undefined;
   const v = r.kind === 'amount' ? r.value : ZERO;
-  return { value: table.unit === '元' ? v.div(WAN) : v, cells: [ctx.pointer(table, ref)] };
+  return { value: toWan(v, table.unit), cells: [ctx.pointer(table, ref)] };
 }
 
 /** A score cell ("7.95", "20分"); undefined when empty or unreadable. */
-export function scoreAt(ctx: RuleContext, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
-  const r = readScore(ctx, table, ref);
+export function scoreAt(ctx: WorkbookReader, table: SemanticTable, ref: CellRef | undefined): Valued | undefined {
+  const r = ctx.readScore(table, ref);
   if (r.kind !== 'amount' || !ref) return undefined;
   return { value: r.value, cells: [ctx.pointer(table, ref)] };
 }
@@ -61,11 +63,11 @@ export function amountRunOf(v: Valued | undefined, key: string, inputs: DraftInp
 }
 
 export function scoreRunOf(v: Valued | undefined, key: string, label: string): Run {
-  return v ? num(fmtScore(v.value), key, v.cells) : slot('input', `${label}（表中未找到）`);
+  return v ? num(formatScore(v.value), key, v.cells) : slot('input', `${label}（表中未找到）`);
 }
 
 /** "{B/A}%" as a number run (computed from the two cells, plus the stated rate cell), or a slot when A is 0 or missing. */
-export function rateRun(ctx: RuleContext, table: SemanticTable, part: Valued | undefined, whole: Valued | undefined, rateRef: CellRef | undefined, key: string, inputs: DraftInputs, label: string): Run {
+export function rateRun(ctx: WorkbookReader, table: SemanticTable, part: Valued | undefined, whole: Valued | undefined, rateRef: CellRef | undefined, key: string, inputs: DraftInputs, label: string): Run {
   const r = part && whole ? pct(part.value, whole.value) : undefined;
   if (r === undefined) return slot('input', `${label}（%）`);
   const cells = [...part!.cells, ...whole!.cells, ...(rateRef ? [ctx.pointer(table, rateRef)] : [])];
@@ -91,13 +93,13 @@ export function counted(l: Line): boolean {
 }
 
 /** The cell that stands for an indicator row in a count (its 三级 name, else its label). */
-export function indicatorCell(ctx: RuleContext, table: SemanticTable, l: Line): CellPointer[] {
+export function indicatorCell(ctx: WorkbookReader, table: SemanticTable, l: Line): CellPointer[] {
   const ref = l.cells['三级指标'] ?? l.labelCell ?? l.cells['二级指标'];
   return ref ? [ctx.pointer(table, ref)] : [];
 }
 
 /** A count of indicator rows as a number run (its cells: the rows' 三级 names). */
-export function countRun(ctx: RuleContext, table: SemanticTable, lines: readonly Line[], key: string): Run {
+export function countRun(ctx: WorkbookReader, table: SemanticTable, lines: readonly Line[], key: string): Run {
   return num(String(lines.length), key, lines.flatMap((l) => indicatorCell(ctx, table, l)));
 }
 
@@ -132,7 +134,7 @@ export interface Level1Score {
   lines: Line[];
 }
 
-export function level1Scores(ctx: RuleContext, table: SemanticTable): Level1Score[] {
+export function level1Scores(ctx: WorkbookReader, table: SemanticTable): Level1Score[] {
   const out: Level1Score[] = [];
   const seen = new Set<string>();
   const groups = level1Groups(table);
@@ -145,7 +147,7 @@ export function level1Scores(ctx: RuleContext, table: SemanticTable): Level1Scor
       const k = `${d.ref.row}:${d.ref.col}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const r = readScore(ctx, table, d.ref);
+      const r = ctx.readScore(table, d.ref);
       if (r.kind === 'unknown') readable = false;
       if (r.kind === 'amount') value = value.plus(r.value);
       cells.push(ctx.pointer(table, d.ref));
@@ -153,7 +155,7 @@ export function level1Scores(ctx: RuleContext, table: SemanticTable): Level1Scor
     const w1 = lines.find((l) => typeof l.meta?.weight1 === 'number')?.meta?.weight1;
     let weight: Decimal | undefined = typeof w1 === 'number' ? new Decimal(w1) : undefined;
     if (weight === undefined) {
-      const ws = distinctCells(lines, '分值').map((d) => readScore(ctx, table, d.ref));
+      const ws = distinctCells(lines, '分值').map((d) => ctx.readScore(table, d.ref));
       if (ws.length && ws.every((w) => w.kind === 'amount')) weight = ws.reduce((s, w) => s.plus(w.kind === 'amount' ? w.value : ZERO), ZERO);
     }
     out.push({ label, value, cells, weight, readable, lines });
@@ -162,7 +164,7 @@ export function level1Scores(ctx: RuleContext, table: SemanticTable): Level1Scor
 }
 
 /** The 总分 cell, or the sum of 预算执行 and all indicator scores when it is blank. */
-export function totalScore(ctx: RuleContext, table: SemanticTable, money: MoneyBlock | null, groups: readonly Level1Score[]): Valued | undefined {
+export function totalScore(ctx: WorkbookReader, table: SemanticTable, money: MoneyBlock | null, groups: readonly Level1Score[]): Valued | undefined {
   const stated = scoreAt(ctx, table, table.line('总分')?.cells['得分']);
   if (stated) return stated;
   if (groups.some((g) => !g.readable)) return undefined;
@@ -178,7 +180,7 @@ export function totalScore(ctx: RuleContext, table: SemanticTable, money: MoneyB
 }
 
 /** "数量指标有2个,质量指标有1个" — counts by 二级 of some rows (counted rows only). */
-export function level2Counts(ctx: RuleContext, table: SemanticTable, lines: readonly Line[], keyPrefix: string): (string | Run)[] {
+export function level2Counts(ctx: WorkbookReader, table: SemanticTable, lines: readonly Line[], keyPrefix: string): (string | Run)[] {
   const rows = lines.filter(counted);
   const out: (string | Run)[] = [];
   ordered(rows.map(level2Of)).forEach((l2, i) => {
@@ -214,7 +216,7 @@ export function gradeOf(score: Decimal): string {
  * The 自评结果 of a 部门整体 table (PERF_DEPT). 湖北 and 湖南 templates are told apart by their money
  * line (moneyBlock). `ctx` reads and points at the cells; `inputs` gives year, department, printing.
  */
-export function draftDeptResult(table: SemanticTable, ctx: RuleContext, inputs: DraftInputs = {}): Block[] {
+export function draftDeptResult(table: SemanticTable, ctx: WorkbookReader, inputs: DraftInputs = {}): Block[] {
   const money = moneyBlock(ctx, table);
   const groups = level1Scores(ctx, table);
   const total = totalScore(ctx, table, money, groups);
@@ -287,7 +289,7 @@ export function draftDeptResult(table: SemanticTable, ctx: RuleContext, inputs: 
  * 湖南 "{年}年年初预算数{Y}万元，全年预算数{A}万元，全年执行数{B}万元，执行率{B/A}%，预算执行得分{s}分（分值{w}分）。"
  * (执行率 against 全年预算数, DOMAIN §2(d)).
  */
-export function hunanExecution(ctx: RuleContext, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
+export function hunanExecution(ctx: WorkbookReader, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
   const s = scoreAt(ctx, table, money.score);
   const w = scoreAt(ctx, table, money.weightRef);
   const out: (string | Run)[] = [
@@ -302,7 +304,7 @@ export function hunanExecution(ctx: RuleContext, table: SemanticTable, money: Mo
 }
 
 /** "{年}年年初预算数Y万元，全年预算数A万元，全年执行数E万元，执行率r" — shared by the 自评结果 and the 自评报告. */
-export function hunanBudgetRuns(ctx: RuleContext, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
+export function hunanBudgetRuns(ctx: WorkbookReader, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
   const Y = amountAt(ctx, table, money.line.cells['年初预算数']);
   const A = amountAt(ctx, table, money.budget.ref);
   const E = amountAt(ctx, table, money.exec.ref);

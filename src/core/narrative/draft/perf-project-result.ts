@@ -8,8 +8,9 @@
  * (三) "(1)产出指标完成情况分析：数量指标有{n}个，质量指标有{n}个，…，{verdict}。" and the same for the other
  *      一级; the verdict is a slot, suggested "均已按要求完成" when the 一级 scored its full weight.
  */
-import type { RuleContext } from '../../rules/context';
-import { fmtScore, moneyBlock } from '../../rules/perf/lib/perf-read';
+import type { WorkbookReader } from '../../reading';
+import { formatScore } from '../../money/format';
+import { moneyBlock } from '../../reading/perf';
 import type { SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { heading, num, para, slot, type Piece } from './common';
@@ -27,7 +28,7 @@ export function projectName(table: SemanticTable): string {
 /** 一级 that are listed by their 二级 in (三) ("数量指标有2个，质量指标有1个…"); the others as one count. */
 const BY_LEVEL2 = /^(产出指标|成本指标)$/;
 
-export function draftProjectResult(table: SemanticTable, ctx: RuleContext, inputs: DraftInputs = {}): Block[] {
+export function draftProjectResult(table: SemanticTable, ctx: WorkbookReader, inputs: DraftInputs = {}): Block[] {
   const money = moneyBlock(ctx, table);
   const groups = level1Scores(ctx, table);
   const total = totalScore(ctx, table, money, groups);
@@ -40,7 +41,7 @@ export function draftProjectResult(table: SemanticTable, ctx: RuleContext, input
   score.push(money ? scoreRunOf(scoreAt(ctx, table, money.score), `${K}.预算执行得分`, '预算执行得分') : slot('input', '预算执行得分（表中未找到）'), '分');
   for (const g of groups) {
     score.push(`，${g.label}`);
-    score.push(g.readable && g.cells.length ? num(fmtScore(g.value), `${K}.${g.label}.得分`, g.cells) : slot('input', `${g.label}得分`), '分');
+    score.push(g.readable && g.cells.length ? num(formatScore(g.value), `${K}.${g.label}.得分`, g.cells) : slot('input', `${g.label}得分`), '分');
   }
   score.push('，总得分', scoreRunOf(total, `${K}.总分`, '总分'), '分。');
   blocks.push(para(...score));

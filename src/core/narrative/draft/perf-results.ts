@@ -1,4 +1,4 @@
-import type { RuleContext } from '../../rules/context';
+import type { WorkbookReader } from '../../reading';
 import type { SemanticTable } from '../../tables/types';
 import type { Block } from '../blocks';
 import { heading } from './common';
@@ -12,7 +12,7 @@ import { draftProjectResult, projectName } from './perf-project-result';
  * 自评结果 (and, for 湖南 tables, the 自评报告's 预算执行 and 三公 paragraphs), then one 自评结果
  * per 项目自评表.
  */
-export function draftPerfResults(tables: readonly SemanticTable[], ctx: RuleContext, inputs: DraftInputs = {}): Block[] {
+export function draftPerfResults(tables: readonly SemanticTable[], ctx: WorkbookReader, inputs: DraftInputs = {}): Block[] {
   const blocks: Block[] = [];
   const base = tables.find((t) => t.type === 'PERF_BASE');
   for (const dept of tables.filter((t) => t.type === 'PERF_DEPT')) {

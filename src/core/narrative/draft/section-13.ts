@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from '../../money/decimal';
-import type { CellPointer } from '../../report';
+import type { CellPointer } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { departmentRun, fmt, heading, num, para, pct, slot, TableSet, wan, yearRun, type DraftTables, type FactIndex } from './common';

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare, type Side } from './lib/compare';
+import { cell, compare, type Side, COMPARE_MESSAGES } from './lib/compare';
 
 /** GK01 income rows → the GK02 合计 column they equal. */
 const SINGLE: readonly [string, string, string][] = [
@@ -24,6 +24,7 @@ export const gk01Gk02Columns: Rule = {
     tables: ['GK01', 'GK02'],
     source: 'B02',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK01');

@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Rule } from '../types';
-import { cell, classCodesOf, classOperands, compare, tableDisplayName } from './lib/compare';
+import { cell, classCodesOf, classOperands, compare, tableDisplayName, COMPARE_MESSAGES } from './lib/compare';
 
 export const gk01Gk03Classes: Rule = {
   meta: {
@@ -13,6 +13,7 @@ export const gk01Gk03Classes: Rule = {
     tables: ['GK01', 'GK03'],
     source: 'B03',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK01');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare } from './lib/compare';
+import { cell, compare, COMPARE_MESSAGES } from './lib/compare';
 
 /** GK01 income item → GK04 income item. */
 const PAIRS: readonly [string, string, string][] = [
@@ -18,6 +18,7 @@ export const gk01Gk04Income: Rule = {
     tables: ['GK01', 'GK04'],
     source: 'B01',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK01');

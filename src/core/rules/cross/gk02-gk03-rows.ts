@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Rule } from '../types';
-import { cell, compare, isBlankOrZero, itemLines, subjectOf, tableDisplayName } from './lib/compare';
+import { cell, compare, isBlankOrZero, itemLines, subjectOf, tableDisplayName, COMPARE_MESSAGES } from './lib/compare';
 
 /** GK01 carry-over lines: all empty means income of the year = spending of the year, per 科目. */
 const CARRY_OVER = ['收入.使用非财政拨款结余', '收入.年初结转和结余', '支出.结余分配', '支出.年末结转和结余'];
@@ -16,6 +16,8 @@ export const gk02Gk03Rows: Rule = {
     tables: ['GK01', 'GK02', 'GK03'],
     source: 'B04',
     level: 'mandatory',
+    messages: { ...COMPARE_MESSAGES, note:
+      '收入支出决算总表没有结转结余，本年各科目的收入应全部形成同一科目的支出，请核对两表该科目的金额。' },
   },
   check(ctx) {
     const t1 = ctx.only('GK01');
@@ -28,11 +30,10 @@ export const gk02Gk03Rows: Rule = {
       if (!ref) continue;
       if (isBlankOrZero(ctx, t1, ref) !== true) return [];
     }
-    const note = '收入支出决算总表没有结转结余，本年各科目的收入应全部形成同一科目的支出，请核对两表该科目的金额。';
     const findings: Finding[] = [];
     const ra = a.cell('合计', '合计');
     const rb = b.cell('合计', '合计');
-    if (ra && rb) findings.push(...compare(ctx, this.meta, cell(a, ra, '合计行本年收入合计'), cell(b, rb, '合计行本年支出合计'), { subject: '合计', note }));
+    if (ra && rb) findings.push(...compare(ctx, this.meta, cell(a, ra, '合计行本年收入合计'), cell(b, rb, '合计行本年支出合计'), { subject: '合计', noteId: 'note' }));
 
     const ia = itemLines(a);
     const ib = itemLines(b);
@@ -46,7 +47,7 @@ export const gk02Gk03Rows: Rule = {
           this.meta,
           la ? cell(a, la.cells['合计'], '本年收入合计') : { operands: [], absent: `${tableDisplayName(ctx, a)} 没有这一科目` },
           lb ? cell(b, lb.cells['合计'], '本年支出合计') : { operands: [], absent: `${tableDisplayName(ctx, b)} 没有这一科目` },
-          { subject: subjectOf(code, la, lb), note },
+          { subject: subjectOf(code, la, lb), noteId: 'note' },
         ),
       );
     }

@@ -1,7 +1,7 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { Rule } from '../types';
-import { compare, isBlankOrZero, itemLines, subjectOf, tableDisplayName, type Operand, type Side } from './lib/compare';
+import { compare, isBlankOrZero, itemLines, subjectOf, tableDisplayName, type Operand, type Side, COMPARE_MESSAGES } from './lib/compare';
 
 const TYPES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'];
 
@@ -37,6 +37,8 @@ export const gk02Gk05Fiscal: Rule = {
     tables: ['GK02', 'GK04', 'GK05'],
     source: 'B10',
     level: 'mandatory',
+    messages: { ...COMPARE_MESSAGES, note:
+      '没有财政拨款结转结余时，本年取得的财政拨款应全部形成同一科目的财政拨款支出（一般公共预算、政府性基金、国有资本经营三张支出表之和）。' },
   },
   check(ctx) {
     const gk02 = ctx.only('GK02');
@@ -56,7 +58,6 @@ export const gk02Gk05Fiscal: Rule = {
       else if (ctx.tablesOf(type).length > 0 || isBlankOrZero(ctx, gk04, gk04.cell('支出.本年支出合计', k)) !== true) return [];
     }
     const spending = [{ table: gk05, col: '合计' }, ...others];
-    const note = '没有财政拨款结转结余时，本年取得的财政拨款应全部形成同一科目的财政拨款支出（一般公共预算、政府性基金、国有资本经营三张支出表之和）。';
     const colLabel = (col: string, total: boolean) => `${total ? '合计行' : ''}“${col === '本年支出.小计' ? '本年支出小计' : col}”栏`;
     const findings: Finding[] = [];
 
@@ -70,7 +71,7 @@ export const gk02Gk05Fiscal: Rule = {
       findings.push(
         ...compare(ctx, this.meta, { operands: sideOf([{ table: gk02, line: gk02.line('合计'), col: '财政拨款收入' }]) }, right, {
           subject: '合计·财政拨款收入',
-          note,
+          noteId: 'note',
         }),
       );
     }
@@ -85,7 +86,7 @@ export const gk02Gk05Fiscal: Rule = {
           this.meta,
           l2 ? { operands: sideOf([{ table: gk02, line: l2, col: '财政拨款收入' }]) } : { operands: [], absent: `${tableDisplayName(ctx, gk02)} 没有这一科目` },
           { operands: right, absent: '三张财政拨款支出表都没有这一科目' },
-          { subject: subjectOf(code, l2, ...items.slice(1).map((m) => m.get(code))), note },
+          { subject: subjectOf(code, l2, ...items.slice(1).map((m) => m.get(code))), noteId: 'note' },
         ),
       );
     }

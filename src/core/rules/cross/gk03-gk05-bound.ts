@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Rule } from '../types';
-import { cell, compare, itemLines, subjectOf, tableDisplayName } from './lib/compare';
+import { cell, compare, itemLines, subjectOf, tableDisplayName, COMPARE_MESSAGES } from './lib/compare';
 
 const COLUMNS: readonly [string, string][] = [
   ['合计', '合计'],
@@ -19,12 +19,13 @@ export const gk03Gk05Bound: Rule = {
     tables: ['GK03', 'GK05'],
     source: 'B09',
     level: 'mandatory',
+    messages: { ...COMPARE_MESSAGES, note:
+      '一般公共预算财政拨款支出是部门支出的一部分，不应大于支出决算表的同一数字。' },
   },
   check(ctx) {
     const a = ctx.only('GK05');
     const b = ctx.only('GK03');
     if (!a || !b) return [];
-    const note = '一般公共预算财政拨款支出是部门支出的一部分，不应大于支出决算表的同一数字。';
     const findings: Finding[] = [];
     const colName = (t: 'GK03' | 'GK05', k: string) => (k === '合计' ? (t === 'GK03' ? '本年支出合计' : '合计') : k);
     if (a.line('合计') && b.line('合计')) {
@@ -36,7 +37,7 @@ export const gk03Gk05Bound: Rule = {
           ...compare(ctx, this.meta, cell(a, ra, `合计行“${colName('GK05', ka)}”栏`), cell(b, rb, `合计行“${colName('GK03', kb)}”栏`), {
             subject: `合计·${ka}`,
             mode: 'le',
-            note,
+            noteId: 'note',
           }),
         );
       }
@@ -53,7 +54,7 @@ export const gk03Gk05Bound: Rule = {
             this.meta,
             cell(a, ra, `“${colName('GK05', ka)}”栏`),
             lb ? cell(b, lb.cells[kb], `“${colName('GK03', kb)}”栏`) : { operands: [], absent: `${tableDisplayName(ctx, b)} 没有这一科目` },
-            { subject: `${subjectOf(code, la, lb)}·${ka}`, mode: 'le', note },
+            { subject: `${subjectOf(code, la, lb)}·${ka}`, mode: 'le', noteId: 'note' },
           ),
         );
       }

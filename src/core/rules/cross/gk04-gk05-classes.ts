@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Rule } from '../types';
-import { cell, classCodesOf, classOperands, compare, tableDisplayName } from './lib/compare';
+import { cell, classCodesOf, classOperands, compare, tableDisplayName, COMPARE_MESSAGES } from './lib/compare';
 
 const COL = '一般公共预算财政拨款';
 
@@ -15,6 +15,7 @@ export const gk04Gk05Classes: Rule = {
     tables: ['GK04', 'GK05'],
     source: 'B05',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK04');

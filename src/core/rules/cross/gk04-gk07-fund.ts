@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { budgetTypeChecks } from './lib/budget-type';
+import { COMPARE_MESSAGES } from './lib/compare';
 
 export const gk04Gk07Fund: Rule = {
   meta: {
@@ -12,6 +13,7 @@ export const gk04Gk07Fund: Rule = {
     tables: ['GK04', 'GK07'],
     source: 'B06',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK04');

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { budgetTypeChecks } from './lib/budget-type';
+import { COMPARE_MESSAGES } from './lib/compare';
 
 export const gk04Gk08Capital: Rule = {
   meta: {
@@ -12,6 +13,7 @@ export const gk04Gk08Capital: Rule = {
     tables: ['GK04', 'GK08'],
     source: 'B07',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK04');

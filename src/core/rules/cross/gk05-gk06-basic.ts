@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare, type Operand } from './lib/compare';
+import { cell, compare, type Operand, COMPARE_MESSAGES } from './lib/compare';
 
 export const gk05Gk06Basic: Rule = {
   meta: {
@@ -11,6 +11,7 @@ export const gk05Gk06Basic: Rule = {
     tables: ['GK05', 'GK06'],
     source: 'B08',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('GK05');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { compare, tableDisplayName, type Operand } from './lib/compare';
+import { compare, tableDisplayName, type Operand, COMPARE_MESSAGES } from './lib/compare';
 
 /** GK06 经济分类 款 → the GK05 功能分类 项 that normally carry the same money (基本支出 column). */
 const PAIRS: readonly [string, string[]][] = [
@@ -21,12 +21,13 @@ export const gk05Gk06Economic: Rule = {
     tables: ['GK05', 'GK06'],
     source: 'B12',
     level: 'advisory',
+    messages: { ...COMPARE_MESSAGES, note:
+      '经济分类与功能分类通常一一对应（例如单位缴纳的养老保险只列 2080505），请核对是否有支出记错了科目；若确有其他科目的同类支出，可忽略本提示。' },
   },
   check(ctx) {
     const a = ctx.only('GK06');
     const b = ctx.only('GK05');
     if (!a || !b) return [];
-    const note = '经济分类与功能分类通常一一对应（例如单位缴纳的养老保险只列 2080505），请核对是否有支出记错了科目；若确有其他科目的同类支出，可忽略本提示。';
     return PAIRS.flatMap(([econ, funcs]) => {
       const line = a.line(`经济.${econ}`) ?? a.line(econ);
       const ra = line?.cells['决算数'];
@@ -40,7 +41,7 @@ export const gk05Gk06Economic: Rule = {
         this.meta,
         { operands: [{ table: a, ref: ra, label: `${econ} ${line.label}` }] },
         { operands: right, absent: `${tableDisplayName(ctx, b)} 没有 ${funcs.join('、')} 科目的基本支出` },
-        { subject: `${econ} ${line.label}`, note },
+        { subject: `${econ} ${line.label}`, noteId: 'note' },
       );
     });
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare } from './lib/compare';
+import { cell, compare, COMPARE_MESSAGES } from './lib/compare';
 
 /** GK09 决算 column → GK06 经济分类 款 code. */
 const PAIRS: readonly [string, string, string][] = [
@@ -20,6 +20,9 @@ export const gk06Gk09ThreePublic: Rule = {
     tables: ['GK06', 'GK09'],
     source: 'B11',
     level: 'advisory',
+    messages: { ...COMPARE_MESSAGES, note:
+      '“三公”经费表的决算数包括项目支出、政府性基金和以前年度结转资金安排的三公经费，基本支出明细表只含一般公共预算财政拨款基本支出，' +
+      '若有三公经费列支在项目支出中，两表本就不同；否则请核对。' },
   },
   check(ctx) {
     const a = ctx.only('GK09');
@@ -27,15 +30,12 @@ export const gk06Gk09ThreePublic: Rule = {
     if (!a || !b) return [];
     const row = a.lines[0];
     if (!row) return [];
-    const note =
-      '“三公”经费表的决算数包括项目支出、政府性基金和以前年度结转资金安排的三公经费，基本支出明细表只含一般公共预算财政拨款基本支出，' +
-      '若有三公经费列支在项目支出中，两表本就不同；否则请核对。';
     return PAIRS.flatMap(([col, code, subject]) => {
       const ra = row.cells[col];
       const line = b.line(`经济.${code}`) ?? b.line(code);
       const rb = line?.cells['决算数'];
       if (!ra || !rb) return [];
-      return compare(ctx, this.meta, cell(a, ra, `决算数“${subject}”栏`), cell(b, rb, `${code} ${line!.label}`), { subject, note });
+      return compare(ctx, this.meta, cell(a, ra, `决算数“${subject}”栏`), cell(b, rb, `${code} ${line!.label}`), { subject, noteId: 'note' });
     });
   },
 };

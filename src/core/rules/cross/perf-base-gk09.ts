@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare, differentYears } from './lib/compare';
+import { cell, compare, differentYears, COMPARE_MESSAGES } from './lib/compare';
 
 /** 基础数据表 三公 row → GK09 决算 column. */
 const PAIRS: readonly [string, string, string, string][] = [
@@ -22,6 +22,7 @@ export const perfBaseGk09: Rule = {
     tables: ['PERF_BASE', 'GK09'],
     source: 'PERF_BASE-GK09',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('PERF_BASE');

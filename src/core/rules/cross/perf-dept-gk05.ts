@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cell, compare, differentYears } from './lib/compare';
+import { cell, compare, differentYears, COMPARE_MESSAGES } from './lib/compare';
 
 export const perfDeptGk05: Rule = {
   meta: {
@@ -11,6 +11,7 @@ export const perfDeptGk05: Rule = {
     tables: ['PERF_DEPT', 'GK05'],
     source: 'B13',
     level: 'mandatory',
+    messages: COMPARE_MESSAGES,
   },
   check(ctx) {
     const a = ctx.only('PERF_DEPT');

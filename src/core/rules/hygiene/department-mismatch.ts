@@ -1,4 +1,4 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { Rule } from '../types';
 import { departmentCell, foldDepartment, tableList } from './support/cells';
@@ -19,6 +19,9 @@ export const hygieneDepartmentMismatch: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'advisory',
+    messages: {
+      differs: '{{table}} 所列部门为“{{department}}”，而 {{agreeing}} 所列为“{{anchorDepartment}}”：同一套报表应属于同一部门，请确认名称或是否混入了其他单位的表。',
+    },
   },
   check(ctx) {
     const named = ctx.tables
@@ -38,16 +41,7 @@ export const hygieneDepartmentMismatch: Rule = {
     for (const x of named) {
       if (same(x.name, ref)) continue;
       const own = departmentCell(ctx, x.table);
-      findings.push({
-        rule: this.meta.id,
-        severity: 'warning',
-        cells: [...(own ? [ctx.pointer(x.table, own)] : []), ...(anchorCell ? [ctx.pointer(anchor, anchorCell)] : [])],
-        expected: null,
-        actual: null,
-        message:
-          `${ctx.tableName(x.table)} 所列部门为“${x.table.department}”，而 ${agreeing} 所列为“${anchor.department}”：` +
-          '同一套报表应属于同一部门，请确认名称或是否混入了其他单位的表。',
-      });
+      findings.push(createFinding(this.meta, 'differs', { table: ctx.tableName(x.table), department: x.table.department ?? '', agreeing: agreeing, anchorDepartment: anchor.department ?? '' }, { severity: 'warning', cells: [...(own ? [ctx.pointer(x.table, own)] : []), ...(anchorCell ? [ctx.pointer(anchor, anchorCell)] : [])], expected: null, actual: null }));
     }
     return findings;
   },

@@ -1,11 +1,12 @@
 import type { CellRef } from '../../grid/address';
 import { refToA1 } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
-import { formatAmount, type RuleContext } from '../context';
-import { childrenOf, topLevelLines } from '../shared/ledger';
-import type { Rule } from '../types';
+import { formatAmount } from '../../money/format';
+import { type RuleContext } from '../context';
+import { childrenOf, topLevelLines } from '../../tables/ledger-lines';
+import type { Rule, RuleMeta } from '../types';
 
 /**
  * A total left blank while its parts have amounts: the sum rules report it as a difference; this
@@ -30,6 +31,9 @@ export const hygieneEmptyTotal: Rule = {
     tables: [],
     source: 'A07/A08/A13/A14/A15/A16/A17',
     level: 'mandatory',
+    messages: {
+      blank: '{{table}} {{what}}：合计为空，但其组成项有金额：{{parts}} = {{sum}} {{unit}}。请填写合计数。',
+    },
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -42,9 +46,9 @@ export const hygieneEmptyTotal: Rule = {
         done.add(k);
         out.push(f);
       };
-      if (['GK02', 'GK03', 'GK05', 'GK07', 'GK08'].includes(t.type)) ledger(ctx, t, this.meta.id, emit);
-      else if (t.type === 'GK06') economic(ctx, t, this.meta.id, emit);
-      else if (t.type === 'GK09') threePublic(ctx, t, this.meta.id, emit);
+      if (['GK02', 'GK03', 'GK05', 'GK07', 'GK08'].includes(t.type)) ledger(ctx, t, this.meta, emit);
+      else if (t.type === 'GK06') economic(ctx, t, this.meta, emit);
+      else if (t.type === 'GK09') threePublic(ctx, t, this.meta, emit);
     }
     return out;
   },
@@ -71,28 +75,24 @@ function filledParts(ctx: RuleContext, t: SemanticTable, parts: Part[]): { part:
   return out;
 }
 
-function blankTotal(ctx: RuleContext, t: SemanticTable, rule: string, total: CellRef | undefined, what: string, parts: Part[]): Finding | null {
+function blankTotal(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, total: CellRef | undefined, what: string, parts: Part[]): Finding | null {
   if (!total || ctx.read(t, total).kind !== 'empty') return null;
   const filled = filledParts(ctx, t, parts);
   if (!filled.length) return null;
   let sum = ZERO;
   for (const x of filled) sum = sum.plus(x.value);
   const unit = ctx.unitOf(t);
-  return {
+  return createFinding(
     rule,
-    severity: 'error',
-    cells: [ctx.pointer(t, total), ...filled.map((x) => ctx.pointer(t, x.part.ref!))],
-    expected: formatAmount(sum),
-    actual: null,
-    message:
-      `${ctx.tableName(t)} ${what}：合计为空，但其组成项有金额：${filled.map((x) => `${x.part.label} ${formatAmount(x.value)}`).join(' + ')}` +
-      ` = ${formatAmount(sum)} ${unit}。请填写合计数。`,
-  };
+    'blank',
+    { table: ctx.tableName(t), what, parts: filled.map((x) => `${x.part.label} ${formatAmount(x.value)}`).join(' + '), sum: formatAmount(sum), unit },
+    { cells: [ctx.pointer(t, total), ...filled.map((x) => ctx.pointer(t, x.part.ref!))], expected: formatAmount(sum), actual: null },
+  );
 }
 
 const subject = (l: Line) => (l.code ? `${l.code} ${l.label}` : l.label);
 
-function ledger(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit): void {
+function ledger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, emit: Emit): void {
   // Direct children come from the shared linear-time 科目 tree; '' is the 合计 (top level plus
   // rows whose code could not be read).
   const unreadable = t.lines.filter((l) => l.kind !== 'total' && !l.code && l.meta?.unreadableCode);
@@ -130,7 +130,7 @@ function ledger(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit): v
   }
 }
 
-function economic(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit): void {
+function economic(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, emit: Emit): void {
   const blocks = t.lines.filter((l) => l.code && l.code.length === 3);
   const items = t.lines.filter((l) => l.code && l.code.length === 5);
   const part = (l: Line): Part => ({ ref: l.cells['决算数'], label: `${l.code} ${l.label}` });
@@ -147,7 +147,7 @@ function economic(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit):
   }
 }
 
-function threePublic(ctx: RuleContext, t: SemanticTable, rule: string, emit: Emit): void {
+function threePublic(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, emit: Emit): void {
   for (const line of t.lines) {
     for (const side of ['预算', '决算']) {
       const p = (k: string): Part => ({ ref: line.cells[`${side}.${k}`], label: k });

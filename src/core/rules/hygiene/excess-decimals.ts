@@ -1,6 +1,6 @@
 import { parseAmount } from '../../grid/parse-amount';
 import { formatFixed } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
 import { amountDecimals, describe, rawCell, roleCells, storedDecimals } from './support/cells';
 
@@ -19,6 +19,9 @@ export const hygieneExcessDecimals: Rule = {
     tables: [],
     source: '§0.2',
     level: 'advisory',
+    messages: {
+      excess: '{{table}} {{cell}}：金额 {{stored}} {{unit}} 有 {{decimals}} 位小数{{hidden}}，超过报表 {{dp}} 位小数的精度；按 {{dp}} 位应为 {{rounded}} {{unit}}，与其他数据核对时会产生差异。',
+    },
   },
   check(ctx) {
     const dp = amountDecimals(ctx);
@@ -40,16 +43,7 @@ export const hygieneExcessDecimals: Rule = {
         const fmt = cell.numFmt && /0\.(0+)/.exec(cell.numFmt);
         const hidden = typeof cell.value === 'number' && fmt && fmt[1].length < decimals ? `（单元格格式只显示 ${fmt[1].length} 位，显示值与存放值不一致）` : '';
         const unit = ctx.unitOf(table);
-        findings.push({
-          rule: this.meta.id,
-          severity: 'warning',
-          cells: [ctx.pointer(table, rc.ref)],
-          expected: rounded,
-          actual: value.toString(),
-          message:
-            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：金额 ${value.toString()} ${unit} 有 ${decimals} 位小数${hidden}，` +
-            `超过报表 ${dp} 位小数的精度；按 ${dp} 位应为 ${rounded} ${unit}，与其他数据核对时会产生差异。`,
-        });
+        findings.push(createFinding(this.meta, 'excess', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), stored: value.toString(), unit: unit, decimals: decimals, hidden: hidden, dp: dp, rounded: rounded }, { severity: 'warning', cells: [ctx.pointer(table, rc.ref)], expected: rounded, actual: value.toString() }));
       }
     }
     return findings;

@@ -1,4 +1,4 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
 import { describe, rawCell, roleCells } from './support/cells';
 
@@ -16,6 +16,9 @@ export const hygieneFormulaUncalculated: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'advisory',
+    messages: {
+      uncalculated: '{{table}} {{cell}}：单元格是公式{{formula}}，但文件中没有保存计算结果，其值未知，涉及它的核对均已跳过。请在 Excel 中打开、重新计算并保存后再检查。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -23,16 +26,7 @@ export const hygieneFormulaUncalculated: Rule = {
       for (const rc of roleCells(table)) {
         const cell = rawCell(ctx, table, rc.ref);
         if (!cell?.noCachedResult) continue;
-        findings.push({
-          rule: this.meta.id,
-          severity: 'warning',
-          cells: [ctx.pointer(table, rc.ref)],
-          expected: null,
-          actual: null,
-          message:
-            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：单元格是公式${cell.formula ? `（=${cell.formula}）` : ''}，但文件中没有保存计算结果，其值未知，` +
-            '涉及它的核对均已跳过。请在 Excel 中打开、重新计算并保存后再检查。',
-        });
+        findings.push(createFinding(this.meta, 'uncalculated', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), formula: cell.formula ? `（=${cell.formula}）` : '' }, { severity: 'warning', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: null }));
       }
     }
     return findings;

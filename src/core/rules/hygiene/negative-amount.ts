@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
-import { formatAmount } from '../context';
+import { formatAmount } from '../../money/format';
 import type { Rule } from '../types';
 import { describe, isGk, roleCells } from './support/cells';
 
@@ -22,6 +22,9 @@ export const hygieneNegativeAmount: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'mandatory',
+    messages: {
+      negative: '{{table}} {{cell}}：金额为 {{amount}} {{unit}}。收入、支出及其合计不应为负数，请检查是否录入了冲减数或符号有误。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -31,16 +34,7 @@ export const hygieneNegativeAmount: Rule = {
         if (isBalance(table, rc.line, rc.key)) continue;
         const r = ctx.read(table, rc.ref);
         if (r.kind !== 'amount' || !r.value.isNegative() || r.value.isZero()) continue;
-        findings.push({
-          rule: this.meta.id,
-          severity: 'error',
-          cells: [ctx.pointer(table, rc.ref)],
-          expected: null,
-          actual: formatAmount(r.value),
-          message:
-            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：金额为 ${formatAmount(r.value)} ${ctx.unitOf(table)}。` +
-            '收入、支出及其合计不应为负数，请检查是否录入了冲减数或符号有误。',
-        });
+        findings.push(createFinding(this.meta, 'negative', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), amount: formatAmount(r.value), unit: ctx.unitOf(table) }, { severity: 'error', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: formatAmount(r.value) }));
       }
     }
     return findings;

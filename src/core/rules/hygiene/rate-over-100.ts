@@ -1,9 +1,10 @@
 import type { CellRef } from '../../grid/address';
 import { parseAmount } from '../../grid/parse-amount';
 import { Decimal } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
-import { formatAmount, type RuleContext } from '../context';
+import { formatAmount } from '../../money/format';
+import { type RuleContext } from '../context';
 import type { Rule } from '../types';
 import { rawCell } from './support/cells';
 
@@ -26,6 +27,10 @@ export const hygieneRateOver100: Rule = {
     tables: [],
     source: '§2(d)',
     level: 'advisory',
+    messages: {
+      over100: '{{subject}}：执行率 {{stated}} 超过 100%{{money}}。执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转，或执行数是否有误。',
+      blank: '{{subject}}：执行率未填写，按执行数 ÷ 预算数计算为 {{rate}}，超过 100%（{{money}}）。执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -45,28 +50,10 @@ export const hygieneRateOver100: Rule = {
         const subject = `${ctx.tableName(t)}${projectName(t, line)} ${line.label.replace(/\s+/g, '')}`;
         const stated = readRate(ctx, t, rateRef);
         if (stated && stated.greaterThan(ONE)) {
-          findings.push({
-            rule: this.meta.id,
-            severity: 'warning',
-            cells,
-            expected: null,
-            actual: pct(stated),
-            message:
-              `${subject}：执行率 ${pct(stated)} 超过 100%${money ? `（${money}）` : ''}。` +
-              '执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转，或执行数是否有误。',
-          });
+          findings.push(createFinding(this.meta, 'over100', { subject: subject, stated: pct(stated), money: money ? `（${money}）` : '' }, { severity: 'warning', cells, expected: null, actual: pct(stated) }));
         } else if (!stated && ctx.read(t, rateRef).kind === 'empty' && inputs && inputs.a.greaterThan(0) && inputs.b.greaterThan(inputs.a)) {
           const rate = inputs.b.div(inputs.a);
-          findings.push({
-            rule: this.meta.id,
-            severity: 'warning',
-            cells,
-            expected: pct(rate),
-            actual: null,
-            message:
-              `${subject}：执行率未填写，按执行数 ÷ 预算数计算为 ${pct(rate)}，超过 100%（${money}）。` +
-              '执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转。',
-          });
+          findings.push(createFinding(this.meta, 'blank', { subject: subject, rate: pct(rate), money: money }, { severity: 'warning', cells, expected: pct(rate), actual: null }));
         }
       }
     }

@@ -1,6 +1,6 @@
 import { parseAmount } from '../../grid/parse-amount';
-import type { Finding } from '../../report';
-import { formatAmount } from '../context';
+import { createFinding, type Finding } from '../../findings';
+import { formatAmount } from '../../money/format';
 import type { Rule } from '../types';
 import { describe, rawCell, roleCells } from './support/cells';
 
@@ -18,6 +18,9 @@ export const hygieneTextNumber: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'advisory',
+    messages: {
+      textNumber: '{{table}} {{cell}}：数字以文本形式存放（“{{text}}”），按 {{shown}} 读取。建议改为数值单元格，否则 Excel 的求和公式会漏算它。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -29,16 +32,7 @@ export const hygieneTextNumber: Rule = {
         const p = parseAmount(cell.value);
         if (p.kind !== 'number' || !p.fromText) continue;
         const shown = p.percent ? `${formatAmount(p.value.times(100))}%` : formatAmount(p.value);
-        findings.push({
-          rule: this.meta.id,
-          severity: 'info',
-          cells: [ctx.pointer(table, rc.ref)],
-          expected: null,
-          actual: p.percent ? shown : formatAmount(p.value),
-          message:
-            `${ctx.tableName(table)} ${describe(table, rc.line, rc.key)}：数字以文本形式存放（“${cell.value}”），按 ${shown} 读取。` +
-            '建议改为数值单元格，否则 Excel 的求和公式会漏算它。',
-        });
+        findings.push(createFinding(this.meta, 'textNumber', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), text: cell.value, shown: shown }, { severity: 'info', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: p.percent ? shown : formatAmount(p.value) }));
       }
     }
     return findings;

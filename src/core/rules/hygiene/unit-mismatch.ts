@@ -1,5 +1,5 @@
 import type { CellRef } from '../../grid/address';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { Rule } from '../types';
 import { isGk, statedUnit, tableList } from './support/cells';
@@ -19,6 +19,9 @@ export const hygieneUnitMismatch: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'mandatory',
+    messages: {
+      differs: '{{table}} 的金额单位是“{{unit}}”，而 {{refNames}} 的金额单位是“{{otherUnit}}”。同一套报表的金额单位应一致；元与万元相差 10000 倍，跨表核对前须统一单位。',
+    },
   },
   check(ctx) {
     const stated: { table: SemanticTable; unit: string; cell: CellRef | null }[] = [];
@@ -37,16 +40,7 @@ export const hygieneUnitMismatch: Rule = {
     const findings: Finding[] = [];
     for (const s of stated) {
       if (s.unit === ref) continue;
-      findings.push({
-        rule: this.meta.id,
-        severity: 'error',
-        cells: [...(s.cell ? [ctx.pointer(s.table, s.cell)] : []), ...(anchor.cell ? [ctx.pointer(anchor.table, anchor.cell)] : [])],
-        expected: null,
-        actual: null,
-        message:
-          `${ctx.tableName(s.table)} 的金额单位是“${s.unit}”，而 ${refNames} 的金额单位是“${ref}”。` +
-          '同一套报表的金额单位应一致；元与万元相差 10000 倍，跨表核对前须统一单位。',
-      });
+      findings.push(createFinding(this.meta, 'differs', { table: ctx.tableName(s.table), unit: s.unit, refNames: refNames, otherUnit: ref }, { severity: 'error', cells: [...(s.cell ? [ctx.pointer(s.table, s.cell)] : []), ...(anchor.cell ? [ctx.pointer(anchor.table, anchor.cell)] : [])], expected: null, actual: null }));
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { Rule } from '../types';
 import { tableList, yearCell } from './support/cells';
@@ -17,6 +17,9 @@ export const hygieneYearMismatch: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'mandatory',
+    messages: {
+      differs: '{{table}} 是 {{year}} 年度的表，而 {{refNames}} 是 {{otherYear}} 年度：同一套报表各表的年度应相同，请检查是否混入了其他年度的表。',
+    },
   },
   check(ctx) {
     const dated = ctx.tables.filter((t): t is SemanticTable & { year: number } => t.year !== null);
@@ -32,14 +35,7 @@ export const hygieneYearMismatch: Rule = {
     for (const t of dated) {
       if (t.year === ref) continue;
       const own = yearCell(ctx, t);
-      findings.push({
-        rule: this.meta.id,
-        severity: 'error',
-        cells: [...(own ? [ctx.pointer(t, own)] : []), ...(anchorCell ? [ctx.pointer(anchor, anchorCell)] : [])],
-        expected: String(ref),
-        actual: String(t.year),
-        message: `${ctx.tableName(t)} 是 ${t.year} 年度的表，而 ${refNames} 是 ${ref} 年度：同一套报表各表的年度应相同，请检查是否混入了其他年度的表。`,
-      });
+      findings.push(createFinding(this.meta, 'differs', { table: ctx.tableName(t), year: t.year, refNames: refNames, otherYear: ref }, { severity: 'error', cells: [...(own ? [ctx.pointer(t, own)] : []), ...(anchorCell ? [ctx.pointer(anchor, anchorCell)] : [])], expected: String(ref), actual: String(t.year) }));
     }
     return findings;
   },

@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { Rule } from '../types';
-import { rateCheck, readAmount } from './lib/perf-read';
+import { rateCheck, RATE_CHECK_MESSAGES } from './lib/perf-checks';
 
 /**
  * 部门整体支出绩效评价基础数据表 (湖南): 财政供养人员 控制率 = 实际在职人数 ÷ 编制数 (people are exact
@@ -19,6 +19,7 @@ export const baseControlRate: Rule = {
     tables: ['PERF_BASE'],
     source: 'A22/A24',
     level: 'mandatory',
+    messages: RATE_CHECK_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('PERF_BASE').flatMap((t) => {
@@ -27,8 +28,8 @@ export const baseControlRate: Rule = {
       const actual = t.cell('实际在职人数', '值');
       out.push(
         ...rateCheck(ctx, this.meta, t, {
-          numerator: { ref: actual, label: '实际在职人数', reading: readAmount(ctx, t, actual) },
-          denominator: { ref: staff, label: '编制数', reading: readAmount(ctx, t, staff) },
+          numerator: { ref: actual, label: '实际在职人数', reading: ctx.read(t, actual) },
+          denominator: { ref: staff, label: '编制数', reading: ctx.read(t, staff) },
           rate: { ref: t.cell('控制率', '值'), label: '控制率' },
           halfUlp: '0',
           subject: '财政供养人员情况',
@@ -45,8 +46,8 @@ export const baseControlRate: Rule = {
         for (const p of pairs) {
           out.push(
             ...rateCheck(ctx, this.meta, t, {
-              numerator: { ref: b.cells[p.num], label: p.num, reading: readAmount(ctx, t, b.cells[p.num]) },
-              denominator: { ref: b.cells[p.den], label: p.den, reading: readAmount(ctx, t, b.cells[p.den]) },
+              numerator: { ref: b.cells[p.num], label: p.num, reading: ctx.read(t, b.cells[p.num]) },
+              denominator: { ref: b.cells[p.den], label: p.den, reading: ctx.read(t, b.cells[p.den]) },
               rate: { ref: b.cells[p.rate], label: p.rate },
               halfUlp: ctx.settings.tolerance.halfUlp,
               subject: '楼堂馆所控制情况',

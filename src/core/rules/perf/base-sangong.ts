@@ -1,8 +1,9 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { RuleContext, Term } from '../context';
 import type { Rule } from '../types';
 import { classifyDifference } from '../../money/tolerance';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const CAR_PARTS = ['公车购置', '公车运行维护'];
 
@@ -23,6 +24,7 @@ export const baseSangong: Rule = {
     tables: ['PERF_BASE'],
     source: 'A23',
     level: 'mandatory',
+    messages: { ...IDENTITY_MESSAGES, carFromParts: '（公务用车购置和维护经费一行空缺或与其明细不符，此处以公车购置 + 公车运行维护代替。）' },
   },
   check(ctx) {
     return ctx.tablesOf('PERF_BASE').flatMap((t) => t.columns.filter((c) => c.group === '经费控制情况').flatMap((c) => column(ctx, this, t, c.key)));
@@ -36,15 +38,13 @@ function column(ctx: RuleContext, rule: Rule, t: SemanticTable, col: string): Fi
   const car = term('公务用车购置和维护经费');
   const carParts = CAR_PARTS.filter((k) => t.line(k)).map(term);
   if (t.line('公务用车购置和维护经费') && carParts.length) {
-    out.push(...ctx.sumIdentity(rule.meta, car, carParts, `${colName}列`));
+    out.push(...sumIdentity(ctx, rule.meta, car, carParts, `${colName}列`));
   }
   if (t.line('三公经费')) {
     const rest = ['出国经费', '公务接待'].filter((k) => t.line(k)).map(term);
     const useParts = carParts.length > 0 && !t.line('公务用车购置和维护经费') ? true : carParts.length > 0 && !carConsistent(ctx, car, carParts);
     const parts = useParts ? [...carParts, ...rest] : [...(t.line('公务用车购置和维护经费') ? [car] : []), ...rest];
-    const found = ctx.sumIdentity(rule.meta, term('三公经费'), parts, `${colName}列`);
-    if (useParts) for (const f of found) f.message += '（公务用车购置和维护经费一行空缺或与其明细不符，此处以公车购置 + 公车运行维护代替。）';
-    out.push(...found);
+    out.push(...sumIdentity(ctx, rule.meta, term('三公经费'), parts, `${colName}列`, { noteId: useParts ? 'carFromParts' : undefined }));
   }
   return out;
 }

@@ -1,9 +1,11 @@
 import { classifyDifference } from '../../money/tolerance';
 import { ZERO } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
+import { formatAmount } from '../../money/format';
 import type { SemanticTable } from '../../tables/types';
-import { formatAmount, type RuleContext } from '../context';
+import type { RuleContext } from '../context';
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const OFFICE_PARTS = ['办公经费', '水费电费差旅费', '会议费培训费'];
 const PART_NAMES: Record<string, string> = { 办公经费: '办公经费', 水费电费差旅费: '水费、电费、差旅费', 会议费培训费: '会议费、培训费' };
@@ -23,6 +25,11 @@ export const baseSpecialFunds: Rule = {
     tables: ['PERF_BASE'],
     source: 'A24',
     level: 'mandatory',
+    messages: {
+      ...IDENTITY_MESSAGES,
+      officeOver: '{{table}} {{column}}：公用经费{{total}}，小于其中项 {{parts}} = {{sum}} {{unit}}，少 {{difference}} {{unit}}；其中项之和不能超过公用经费。',
+      officeOverRounding: '{{table}} {{column}}：公用经费{{total}}，小于其中项 {{parts}} = {{sum}} {{unit}}，少 {{difference}} {{unit}}，在四舍五入的尾差范围内（尾差）。',
+    },
   },
   check(ctx) {
     return ctx.tablesOf('PERF_BASE').flatMap((t) =>
@@ -39,7 +46,7 @@ function specials(ctx: RuleContext, rule: Rule, t: SemanticTable, col: string): 
     if (!t.line(head)) return [];
     const items = t.lines.filter((l) => l.group === head && l.key.startsWith('专项.'));
     if (items.length === 0) return [];
-    return ctx.sumIdentity(
+    return sumIdentity(ctx, 
       rule.meta,
       { table: t, ref: t.cell(head, col), label: head },
       items.map((l) => ({ table: t, ref: l.cells[col], label: l.key.slice(3) })),
@@ -64,19 +71,28 @@ function office(ctx: RuleContext, rule: Rule, t: SemanticTable, col: string): Fi
   const unit = ctx.unitOf(t);
   const colName = t.column(col)?.label ?? col;
   const partText = filled.map((p) => `${PART_NAMES[p.key]} ${formatAmount(p.r.kind === 'amount' ? p.r.value : ZERO)}`).join(' + ');
+  const rounding = verdict === 'rounding';
   return [
-    {
-      rule: rule.meta.id,
-      severity: verdict === 'rounding' ? 'warning' : rule.meta.severity,
-      cells: [ctx.pointer(t, totalRef), ...filled.map((p) => ctx.pointer(t, p.ref))],
-      expected: formatAmount(sum),
-      actual: total.kind === 'amount' ? formatAmount(totalValue) : null,
-      message:
-        `${ctx.tableName(t)} ${colName}：公用经费${total.kind === 'amount' ? ` ${formatAmount(totalValue)} ${unit}` : '为空'}，` +
-        `小于其中项 ${partText} = ${formatAmount(sum)} ${unit}，少 ${formatAmount(diff.abs())} ${unit}` +
-        (verdict === 'rounding' ? '，在四舍五入的尾差范围内（尾差）。' : '；其中项之和不能超过公用经费。'),
-      difference: formatAmount(diff),
-      ...(verdict === 'rounding' ? { rounding: true } : {}),
-    },
+    createFinding(
+      rule.meta,
+      rounding ? 'officeOverRounding' : 'officeOver',
+      {
+        table: ctx.tableName(t),
+        column: colName,
+        total: total.kind === 'amount' ? ` ${formatAmount(totalValue)} ${unit}` : '为空',
+        parts: partText,
+        sum: formatAmount(sum),
+        unit,
+        difference: formatAmount(diff.abs()),
+      },
+      {
+        severity: rounding ? 'warning' : rule.meta.severity,
+        cells: [ctx.pointer(t, totalRef), ...filled.map((p) => ctx.pointer(t, p.ref))],
+        expected: formatAmount(sum),
+        actual: total.kind === 'amount' ? formatAmount(totalValue) : null,
+        difference: formatAmount(diff),
+        rounding,
+      },
+    ),
   ];
 }

@@ -1,5 +1,7 @@
 import type { Rule } from '../types';
-import { moneyBlock, rateCheck, readAmount, selfEvalTables } from './lib/perf-read';
+import { moneyBlock } from '../../reading/perf';
+import { selfEvalTables } from '../../tables/perf-structure';
+import { rateCheck, RATE_CHECK_MESSAGES } from './lib/perf-checks';
 
 /**
  * 预算执行率 of the 绩效自评表 (湖北 项目/整体 and 湖南 整体/项目). The stated 执行率 (a fraction in a
@@ -17,14 +19,15 @@ export const perfExecutionRate: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    messages: RATE_CHECK_MESSAGES,
   },
   check(ctx) {
-    return selfEvalTables(ctx).flatMap((t) => {
+    return selfEvalTables(ctx.tables).flatMap((t) => {
       const m = moneyBlock(ctx, t);
       if (!m) return [];
       return rateCheck(ctx, this.meta, t, {
-        numerator: { ref: m.exec.ref, label: m.exec.label, reading: readAmount(ctx, t, m.exec.ref) },
-        denominator: { ref: m.budget.ref, label: m.budget.label, reading: readAmount(ctx, t, m.budget.ref) },
+        numerator: { ref: m.exec.ref, label: m.exec.label, reading: ctx.read(t, m.exec.ref) },
+        denominator: { ref: m.budget.ref, label: m.budget.label, reading: ctx.read(t, m.budget.ref) },
         rate: { ref: m.rate, label: '执行率' },
         halfUlp: ctx.settings.tolerance.halfUlp,
         subject: m.variant === 'hubei' ? '预算执行情况' : '年度资金总额',

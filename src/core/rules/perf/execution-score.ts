@@ -1,9 +1,12 @@
 import { Decimal } from '../../money/decimal';
 import { ratioInterval } from '../../money/tolerance';
 import type { CellRef } from '../../grid/address';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
-import { fmtPct, fmtScore, formatAmount, moneyBlock, operands, perfName, readAmount, readScore, selfEvalTables, zeroOverZero, zeroOverZeroText } from './lib/perf-read';
+import { formatAmount, formatPercent, formatScore } from '../../money/format';
+import { moneyBlock, zeroOverZero, zeroOverZeroText } from '../../reading/perf';
+import { perfTableName, selfEvalTables } from '../../tables/perf-structure';
+import { operands } from './lib/perf-checks';
 
 const ONE = new Decimal(1);
 
@@ -24,16 +27,20 @@ export const perfExecutionScore: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    messages: {
+      blank: '{{table}} 预算执行得分未填写：执行率 {{rate}}，得分应为 {{formula}}，{{display}}为 {{expected}} 分。',
+      wrong: '{{table}} 预算执行得分：执行率 {{rate}}，得分应为 {{formula}}，{{display}}为 {{expected}} 分；表中为 {{actual}} 分，相差 {{difference}} 分。',
+    },
   },
   check(ctx) {
-    return selfEvalTables(ctx).flatMap((t): Finding[] => {
+    return selfEvalTables(ctx.tables).flatMap((t): Finding[] => {
       const m = moneyBlock(ctx, t);
       if (!m || m.weight.kind !== 'amount' || !m.score) return [];
       const w = m.weight.value;
-      const a = readAmount(ctx, t, m.budget.ref);
-      const b = readAmount(ctx, t, m.exec.ref);
+      const a = ctx.read(t, m.budget.ref);
+      const b = ctx.read(t, m.exec.ref);
       if (a.kind !== 'amount' || b.kind !== 'amount') return [];
-      const stated = readScore(ctx, t, m.score);
+      const stated = ctx.readScore(t, m.score);
       if (stated.kind === 'unknown') return [];
 
       let lo: Decimal;
@@ -41,16 +48,16 @@ export const perfExecutionScore: Rule = {
       let exact: Decimal;
       let rateText: string;
       if (a.value.isZero()) {
-        const conv = zeroOverZero(ctx);
+        const conv = zeroOverZero(ctx.settings);
         if (!b.value.isZero() || conv === null) return [];
         lo = hi = exact = conv;
-        rateText = `0/0，${zeroOverZeroText(ctx)}`;
+        rateText = `0/0，${zeroOverZeroText(ctx.settings)}`;
       } else {
         exact = b.value.div(a.value);
         const iv = ratioInterval(b.value, a.value, ctx.settings.tolerance.halfUlp);
         lo = iv?.lo ?? exact;
         hi = iv?.hi ?? exact;
-        rateText = `${m.exec.label} ${formatAmount(b.value)} ÷ ${m.budget.label} ${formatAmount(a.value)} = ${fmtPct(exact, 2)}`;
+        rateText = `${m.exec.label} ${formatAmount(b.value)} ÷ ${m.budget.label} ${formatAmount(a.value)} = ${formatPercent(exact, 2)}`;
       }
       operands(ctx, t, [{ ref: m.score, label: '预算执行得分' }]);
       const score = (r: Decimal) => w.times(Decimal.min(ONE, r));
@@ -60,20 +67,12 @@ export const perfExecutionScore: Rule = {
       const cells = [m.score, m.weightRef, m.budget.ref, m.exec.ref]
         .filter((r): r is CellRef => !!r)
         .map((r) => ctx.pointer(t, r));
-      const formula = `${fmtScore(w)} × min(1, ${fmtPct(exact, 2)}) = ${fmtScore(exactScore.toDecimalPlaces(4, Decimal.ROUND_HALF_UP))}`;
+      const formula = `${formatScore(w)} × min(1, ${formatPercent(exact, 2)}) = ${formatScore(exactScore.toDecimalPlaces(4, Decimal.ROUND_HALF_UP))}`;
       const display = m.variant === 'hubei' ? '按整数四舍五入' : '保留 2 位小数';
 
       if (stated.kind === 'empty') {
-        return [
-          {
-            rule: this.meta.id,
-            severity: 'warning',
-            cells,
-            expected: fmtScore(shown(convDp)),
-            actual: null,
-            message: `${perfName(ctx, t)} 预算执行得分未填写：执行率 ${rateText}，得分应为 ${formula}，${display}为 ${fmtScore(shown(convDp))} 分。`,
-          },
-        ];
+        const expected = formatScore(shown(convDp));
+        return [createFinding(this.meta, 'blank', { table: perfTableName(t), rate: rateText, formula, display, expected }, { severity: 'warning', cells, expected, actual: null })];
       }
       const dp = Math.max(convDp, stated.decimals);
       const loR = score(lo).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
@@ -81,17 +80,12 @@ export const perfExecutionScore: Rule = {
       if (stated.value.greaterThanOrEqualTo(loR) && stated.value.lessThanOrEqualTo(hiR)) return [];
       const want = shown(dp);
       return [
-        {
-          rule: this.meta.id,
-          severity: this.meta.severity,
-          cells,
-          expected: fmtScore(want),
-          actual: fmtScore(stated.value),
-          message:
-            `${perfName(ctx, t)} 预算执行得分：执行率 ${rateText}，得分应为 ${formula}，${display}为 ${fmtScore(want)} 分；` +
-            `表中为 ${fmtScore(stated.value)} 分，相差 ${fmtScore(stated.value.minus(want).abs())} 分。`,
-          difference: fmtScore(stated.value.minus(want)),
-        },
+        createFinding(
+          this.meta,
+          'wrong',
+          { table: perfTableName(t), rate: rateText, formula, display, expected: formatScore(want), actual: formatScore(stated.value), difference: formatScore(stated.value.minus(want).abs()) },
+          { cells, expected: formatScore(want), actual: formatScore(stated.value), difference: formatScore(stated.value.minus(want)) },
+        ),
       ];
     });
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const COLUMNS = ['年初预算数', '全年预算数', '全年执行数'];
 const SOURCES = ['当年财政拨款', '上年结转资金', '其他资金'];
@@ -17,6 +18,7 @@ export const perfFundSources: Rule = {
     tables: ['PERF_PROJECT'],
     source: 'A21',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('PERF_PROJECT').flatMap((t) => {
@@ -26,7 +28,7 @@ export const perfFundSources: Rule = {
       const project = String(t.line('项目名称')?.meta?.text ?? '').replace(/\s+/g, '');
       const prefix = project && !ctx.tableName(t).includes(project) ? `（项目：${project}）` : '';
       return COLUMNS.filter((c) => total.cells[c]).flatMap((c) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: total.cells[c], label: `年度资金总额 ${c}` },
           present.map((k) => ({ table: t, ref: t.cell(k, c), label: k })),

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { type Operand, readAmount, readEmbedded, sumCheck } from './lib/perf-read';
+import { readEmbedded } from '../../reading';
+import { type Operand, sumCheck, SUM_CHECK_MESSAGES } from './lib/perf-checks';
 
 const SIDES = [
   { group: '收入性质', column: '全年预算数', subject: '按收入性质分之和 = 全年预算数' },
@@ -23,6 +24,7 @@ export const perfHunanSplits: Rule = {
     tables: ['PERF_DEPT'],
     source: 'A19',
     level: 'mandatory',
+    messages: SUM_CHECK_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('PERF_DEPT').flatMap((t) => {
@@ -37,7 +39,7 @@ export const perfHunanSplits: Rule = {
           reading: readEmbedded(String(l.meta?.amountText ?? '')),
         }));
         const ref = total.cells[side.column];
-        return sumCheck(ctx, this.meta, t, { ref, label: `年度资金总额 ${side.column}`, reading: readAmount(ctx, t, ref) }, parts, {
+        return sumCheck(ctx, this.meta, t, { ref, label: `年度资金总额 ${side.column}`, reading: ctx.read(t, ref) }, parts, {
           subject: side.subject,
           unit: '万元',
         });

@@ -1,11 +1,12 @@
 import type { CellValue } from '../../grid/grid';
 import { parseAmount } from '../../grid/parse-amount';
 import { Decimal, halfOfLastDigit } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
-import { fmtScore, indicatorLines, isNotApplicable, perfName, readScore, selfEvalTables } from './lib/perf-read';
+import { formatScore } from '../../money/format';
+import { indicatorLines, isNotApplicable, perfTableName, selfEvalTables } from '../../tables/perf-structure';
 
 /**
  * 定量指标计分 (000 备注): 正向 (目标 ≥X) 得分 = min(权重, 权重 × B/A); 反向 (目标 ≤X) 得分 = min(权重,
@@ -28,9 +29,14 @@ export const perfIndicatorScore: Rule = {
     tables: [],
     source: 'PERF(d)',
     level: 'advisory',
+    messages: {
+      scoreDiffers:
+        '{{table}} 指标“{{indicator}}”（{{what}}）：目标值 {{target}}，实际完成值 {{actual}}，{{why}}计分 {{formula}} = {{expected}} 分，表中得分 {{score}} 分，相差 {{difference}} 分。' +
+        '实际打分常有取整、定性调整等做法，仅作提示，请核对计分依据。',
+    },
   },
   check(ctx) {
-    return selfEvalTables(ctx).flatMap((t) => indicatorLines(t).flatMap((l) => checkLine(ctx, this.meta, t, l)));
+    return selfEvalTables(ctx.tables).flatMap((t) => indicatorLines(t).flatMap((l) => checkLine(ctx, this.meta, t, l)));
   },
 };
 
@@ -88,8 +94,8 @@ function checkLine(ctx: RuleContext, meta: RuleMeta, t: SemanticTable, l: Line):
   if (isNotApplicable(l) || l.meta?.scoreShared || l.meta?.weightShared) return [];
   const { 目标值: targetRef, 实际值: actualRef, 分值: weightRef, 得分: scoreRef } = l.cells;
   if (!targetRef || !actualRef || !weightRef || !scoreRef) return [];
-  const w = readScore(ctx, t, weightRef);
-  const s = readScore(ctx, t, scoreRef);
+  const w = ctx.readScore(t, weightRef);
+  const s = ctx.readScore(t, scoreRef);
   if (w.kind !== 'amount' || s.kind !== 'amount' || !w.value.greaterThan(0)) return [];
   const grid = ctx.grid(t);
   const tc = grid.cell(targetRef.row, targetRef.col);
@@ -105,27 +111,38 @@ function checkLine(ctx: RuleContext, meta: RuleMeta, t: SemanticTable, l: Line):
   if (dir === 'ge') {
     if (!a.value.greaterThan(0)) return [];
     expected = Decimal.min(w.value, w.value.times(b.value).div(a.value));
-    formula = `min(分值 ${fmtScore(w.value)}, ${fmtScore(w.value)} × 实际 ÷ 目标)`;
+    formula = `min(分值 ${formatScore(w.value)}, ${formatScore(w.value)} × 实际 ÷ 目标)`;
   } else {
     expected = b.value.greaterThan(0) ? Decimal.min(w.value, w.value.times(a.value).div(b.value)) : w.value;
-    formula = `min(分值 ${fmtScore(w.value)}, ${fmtScore(w.value)} × 目标 ÷ 实际)`;
+    formula = `min(分值 ${formatScore(w.value)}, ${formatScore(w.value)} × 目标 ÷ 实际)`;
   }
   const half = halfOfLastDigit(s.decimals);
   if (s.value.minus(expected).abs().lessThanOrEqualTo(half)) return [];
   const shown = expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const what = `${String(l.meta?.level1 ?? '')}/${String(l.meta?.level2 ?? '')}`.replace(/^\/|\/$/g, '');
   return [
-    {
-      rule: meta.id,
-      severity: 'warning',
-      cells: [scoreRef, weightRef, targetRef, actualRef].map((r) => ctx.pointer(t, r)),
-      expected: fmtScore(shown),
-      actual: fmtScore(s.value),
-      message:
-        `${perfName(ctx, t)} 指标“${l.label.replace(/\s+/g, ' ').trim()}”（${what}）：目标值 ${a.text}，实际完成值 ${b.text}，` +
-        `${why}计分 ${formula} = ${fmtScore(shown)} 分，表中得分 ${fmtScore(s.value)} 分，相差 ${fmtScore(s.value.minus(shown).abs())} 分。` +
-        '实际打分常有取整、定性调整等做法，仅作提示，请核对计分依据。',
-      difference: fmtScore(s.value.minus(shown)),
-    },
+    createFinding(
+      meta,
+      'scoreDiffers',
+      {
+        table: perfTableName(t),
+        indicator: l.label.replace(/\s+/g, ' ').trim(),
+        what,
+        target: a.text,
+        actual: b.text,
+        why,
+        formula,
+        expected: formatScore(shown),
+        score: formatScore(s.value),
+        difference: formatScore(s.value.minus(shown).abs()),
+      },
+      {
+        severity: 'warning',
+        cells: [scoreRef, weightRef, targetRef, actualRef].map((r) => ctx.pointer(t, r)),
+        expected: formatScore(shown),
+        actual: formatScore(s.value),
+        difference: formatScore(s.value.minus(shown)),
+      },
+    ),
   ];
 }

@@ -1,9 +1,12 @@
 import { Decimal } from '../../money/decimal';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
-import { distinctCells, fmtScore, indicatorLines, isNotApplicable, moneyBlock, type Operand, perfName, readScore, selfEvalTables, sumCheck } from './lib/perf-read';
+import { formatScore } from '../../money/format';
+import { moneyBlock } from '../../reading/perf';
+import { distinctCells, indicatorLines, isNotApplicable, perfTableName, selfEvalTables } from '../../tables/perf-structure';
+import { type Operand, sumCheck, SUM_CHECK_MESSAGES } from './lib/perf-checks';
 
 const HUNDRED = new Decimal(100);
 
@@ -23,9 +26,10 @@ export const perfTotalScore: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    messages: { ...SUM_CHECK_MESSAGES, weightNot100: '{{table}} 总分的分值为 {{weight}} 分，应为 100 分。' },
   },
   check(ctx) {
-    return selfEvalTables(ctx).flatMap((t) => totals(ctx, this.meta, t));
+    return selfEvalTables(ctx.tables).flatMap((t) => totals(ctx, this.meta, t));
   },
 };
 
@@ -34,7 +38,7 @@ function totals(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding[] {
   const m = moneyBlock(ctx, t);
   if (!total || !m) return [];
   const used = indicatorLines(t).filter((l) => !isNotApplicable(l));
-  const part = (ref: Operand['ref'], label: string): Operand => ({ ref, label, reading: readScore(ctx, t, ref) });
+  const part = (ref: Operand['ref'], label: string): Operand => ({ ref, label, reading: ctx.readScore(t, ref) });
   const out: Finding[] = [];
 
   const scoreCells = distinctCells(used, '得分');
@@ -43,7 +47,7 @@ function totals(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding[] {
     ...sumCheck(ctx, meta, t, part(total.cells['得分'], '总分'), scoreParts, {
       subject: '总分（得分）',
       unit: '分',
-      fmt: fmtScore,
+      fmt: formatScore,
       partsText: grouped(scoreParts[0], scoreCells, scoreParts.slice(1)),
     }),
   );
@@ -56,21 +60,20 @@ function totals(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding[] {
       ...sumCheck(ctx, meta, t, totalWeight, weightParts, {
         subject: '总分（分值）',
         unit: '分',
-        fmt: fmtScore,
+        fmt: formatScore,
         partsText: grouped(weightParts[0], weightCells, weightParts.slice(1)),
       }),
     );
     const w = totalWeight.reading;
     if (w.kind === 'amount' && !w.value.equals(HUNDRED)) {
-      out.push({
-        rule: meta.id,
-        severity: meta.severity,
-        cells: [ctx.pointer(t, total.cells['分值'])],
-        expected: '100',
-        actual: fmtScore(w.value),
-        message: `${perfName(ctx, t)} 总分的分值为 ${fmtScore(w.value)} 分，应为 100 分。`,
-        difference: fmtScore(w.value.minus(HUNDRED)),
-      });
+      out.push(
+        createFinding(meta, 'weightNot100', { table: perfTableName(t), weight: formatScore(w.value) }, {
+          cells: [ctx.pointer(t, total.cells['分值'])],
+          expected: '100',
+          actual: formatScore(w.value),
+          difference: formatScore(w.value.minus(HUNDRED)),
+        }),
+      );
     }
   }
   return out;
@@ -95,5 +98,5 @@ function grouped(first: Operand, cells: { lines: Line[] }[], parts: Operand[]): 
       last.value = last.value.plus(r.value);
     } else items.push({ label, value: r.value });
   });
-  return items.length ? items.map((x) => `${x.label} ${fmtScore(x.value)}`).join(' + ') : '各组成项均为空';
+  return items.length ? items.map((x) => `${x.label} ${formatScore(x.value)}`).join(' + ') : '各组成项均为空';
 }

@@ -1,10 +1,14 @@
 import { Decimal, ZERO } from '../../money/decimal';
 import type { CellRef } from '../../grid/address';
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
-import { distinctCells, fmtScore, goals, indicatorLines, isNotApplicable, level1Groups, moneyBlock, operands, perfName, readScore, selfEvalTables, valueOf } from './lib/perf-read';
+import { formatScore } from '../../money/format';
+import { valueOf } from '../../reading';
+import { moneyBlock } from '../../reading/perf';
+import { distinctCells, goals, indicatorLines, isNotApplicable, level1Groups, perfTableName, selfEvalTables } from '../../tables/perf-structure';
+import { operands } from './lib/perf-checks';
 
 const HUNDRED = new Decimal(100);
 
@@ -29,9 +33,15 @@ export const perfWeights: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    messages: {
+      level1Mismatch:
+        '{{table}} 一级指标“{{group}}（{{weight}}分）”：下属各项分值 {{weights}} = {{sum}} 分，与标注的 {{weight}} 分不符，相差 {{difference}} 分{{excluded}}；' +
+        '若“（{{weight}}分）”的标注无误，各项分值合计须{{direction}} {{difference}} 分（例如“{{indicator}}”由 {{from}} 分改为 {{to}} 分）。',
+      totalNot100: '{{table}} 权重合计：{{parts}} = {{sum}} 分，应为 100 分，相差 {{difference}} 分。',
+    },
   },
   check(ctx) {
-    return selfEvalTables(ctx).flatMap((t) => [...level1Sums(ctx, this.meta, t), ...grandTotal(ctx, this.meta, t)]);
+    return selfEvalTables(ctx.tables).flatMap((t) => [...level1Sums(ctx, this.meta, t), ...grandTotal(ctx, this.meta, t)]);
   },
 };
 
@@ -41,7 +51,7 @@ function level1Sums(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding
   for (const g of level1Groups(t)) {
     if (g.weight === null) continue;
     const used = g.lines.filter((l) => !isNotApplicable(l));
-    const cells = distinctCells(used, '分值').map((c) => ({ ref: c.ref, n: readScore(ctx, t, c.ref), label: c.lines[0].label }));
+    const cells = distinctCells(used, '分值').map((c) => ({ ref: c.ref, n: ctx.readScore(t, c.ref), label: c.lines[0].label }));
     if (cells.length === 0 || cells.some((c) => c.n.kind === 'unknown')) continue;
     operands(ctx, t, cells);
     const sum = cells.reduce((acc, c) => acc.plus(valueOf(c.n)), ZERO);
@@ -53,21 +63,31 @@ function level1Sums(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding
     // would need if the label and the other rows are right. The message gives the whole sum.
     const blamed = filled[filled.length - 1] ?? cells[cells.length - 1];
     const need = n.minus(sum.minus(valueOf(blamed.n)));
-    out.push({
-      rule: meta.id,
-      severity: meta.severity,
-      cells: [blamed.ref, ...(g.ref ? [g.ref] : []), ...filled.filter((c) => c !== blamed).map((c) => c.ref)].map((r) => ctx.pointer(t, r)),
-      expected: fmtScore(need),
-      actual: blamed.n.kind === 'amount' ? fmtScore(blamed.n.value) : null,
-      message:
-        `${perfName(ctx, t)} 一级指标“${g.label}（${g.weight}分）”：下属各项分值 ` +
-        `${filled.length ? filled.map((c) => fmtScore(valueOf(c.n))).join(' + ') : '均为空'} = ${fmtScore(sum)} 分，` +
-        `与标注的 ${g.weight} 分不符，相差 ${fmtScore(sum.minus(n).abs())} 分` +
-        (excluded ? `（${excluded} 项标为“无/不适用”的指标不计入）` : '') +
-        `；若“（${g.weight}分）”的标注无误，各项分值合计须${sum.greaterThan(n) ? '减少' : '增加'} ${fmtScore(sum.minus(n).abs())} 分` +
-        `（例如“${short(blamed.label)}”由 ${blamed.n.kind === 'amount' ? fmtScore(blamed.n.value) : '空'} 分改为 ${fmtScore(need)} 分）。`,
-      difference: fmtScore(sum.minus(n)),
-    });
+    out.push(
+      createFinding(
+        meta,
+        'level1Mismatch',
+        {
+          table: perfTableName(t),
+          group: g.label,
+          weight: g.weight,
+          weights: filled.length ? filled.map((c) => formatScore(valueOf(c.n))).join(' + ') : '均为空',
+          sum: formatScore(sum),
+          difference: formatScore(sum.minus(n).abs()),
+          excluded: excluded ? `（${excluded} 项标为“无/不适用”的指标不计入）` : '',
+          direction: sum.greaterThan(n) ? '减少' : '增加',
+          indicator: short(blamed.label),
+          from: blamed.n.kind === 'amount' ? formatScore(blamed.n.value) : '空',
+          to: formatScore(need),
+        },
+        {
+          cells: [blamed.ref, ...(g.ref ? [g.ref] : []), ...filled.filter((c) => c !== blamed).map((c) => c.ref)].map((r) => ctx.pointer(t, r)),
+          expected: formatScore(need),
+          actual: blamed.n.kind === 'amount' ? formatScore(blamed.n.value) : null,
+          difference: formatScore(sum.minus(n)),
+        },
+      ),
+    );
   }
   return out;
 }
@@ -78,7 +98,7 @@ function grandTotal(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding
   if (m.variant === 'hunan') operands(ctx, t, [{ ref: m.weightRef, label: '预算执行分值' }]);
   const parts: { label: string; value: Decimal; ref: CellRef | undefined }[] = [];
   if (m.weight.kind === 'amount') parts.push({ label: '预算执行', value: m.weight.value, ref: m.weightRef });
-  const gs = goals(ctx, t).filter((g) => g.weight !== null);
+  const gs = goals(ctx.grid(t), t).filter((g) => g.weight !== null);
   if (gs.length > 0) {
     for (const g of gs) parts.push({ label: g.goal, value: new Decimal(g.weight!), ref: g.ref });
   } else {
@@ -90,17 +110,12 @@ function grandTotal(ctx: RuleContext, meta: RuleMeta, t: SemanticTable): Finding
   const sum = parts.reduce((acc, p) => acc.plus(p.value), ZERO);
   if (sum.equals(HUNDRED)) return [];
   return [
-    {
-      rule: meta.id,
-      severity: meta.severity,
-      cells: parts.filter((p) => p.ref).map((p) => ctx.pointer(t, p.ref!)),
-      expected: '100',
-      actual: fmtScore(sum),
-      message:
-        `${perfName(ctx, t)} 权重合计：${parts.map((p) => `${p.label} ${fmtScore(p.value)}`).join(' + ')} = ${fmtScore(sum)} 分，` +
-        `应为 100 分，相差 ${fmtScore(sum.minus(HUNDRED).abs())} 分。`,
-      difference: fmtScore(sum.minus(HUNDRED)),
-    },
+    createFinding(
+      meta,
+      'totalNot100',
+      { table: perfTableName(t), parts: parts.map((p) => `${p.label} ${formatScore(p.value)}`).join(' + '), sum: formatScore(sum), difference: formatScore(sum.minus(HUNDRED).abs()) },
+      { cells: parts.filter((p) => p.ref).map((p) => ctx.pointer(t, p.ref!)), expected: '100', actual: formatScore(sum), difference: formatScore(sum.minus(HUNDRED)) },
+    ),
   ];
 }
 

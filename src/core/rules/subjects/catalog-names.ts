@@ -1,4 +1,4 @@
-import type { CellPointer, Finding } from '../../report';
+import { createFinding, type CellPointer, type Finding } from '../../findings';
 import { normalizeSubjectName, SUBJECT_NAMES } from '../../tables/catalog/subject-names';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
@@ -24,6 +24,10 @@ const META: RuleMeta = {
   tables: [],
   source: '§2(c)',
   level: 'advisory',
+  messages: {
+    differs: '科目 {{code}} 的名称“{{printed}}”（{{tables}}）与科目目录中的“{{name}}”不一致，请核对科目编码或名称。',
+    unknown: '科目 {{code}} {{printed}}（{{tables}}）不在内置科目目录中，名称未核对；可导入本地区的科目目录（编码,名称 的 CSV）。',
+  },
 };
 
 type Catalog = ReadonlyMap<string, { name: string; accepted: Set<string> }>;
@@ -84,24 +88,10 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
   }
   const findings: Finding[] = [];
   for (const m of mismatches.values()) {
-    findings.push({
-      rule: META.id,
-      severity: 'warning',
-      cells: m.cells,
-      expected: null,
-      actual: null,
-      message: `科目 ${m.code} 的名称“${m.printed}”（${m.tables.join('、')}）与科目目录中的“${m.expected}”不一致，请核对科目编码或名称。`,
-    });
+    findings.push(createFinding(META, 'differs', { code: m.code, printed: m.printed, tables: m.tables.join('、'), name: m.expected }, { severity: 'warning', cells: m.cells, expected: null, actual: null }));
   }
   for (const [code, u] of unknown) {
-    findings.push({
-      rule: META.id,
-      severity: 'info',
-      cells: u.cells,
-      expected: null,
-      actual: null,
-      message: `科目 ${code} ${u.printed}（${u.tables.join('、')}）不在内置科目目录中，名称未核对；可导入本地区的科目目录（编码,名称 的 CSV）。`,
-    });
+    findings.push(createFinding(META, 'unknown', { code, printed: u.printed, tables: u.tables.join('、') }, { severity: 'info', cells: u.cells, expected: null, actual: null }));
   }
   return findings;
 }

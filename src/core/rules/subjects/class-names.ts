@@ -1,9 +1,9 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import { FUNCTIONAL_CLASSES, functionalClassCode } from '../../tables/catalog/functional-classes';
 import { normalizeSubjectName } from '../../tables/catalog/subject-names';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
-import type { Rule } from '../types';
+import type { Rule, RuleMeta } from '../types';
 import { codeCell, inOrder, ledgerTables, nameCell, pointers, printedName, similarity, SUMMARY_TYPES } from './support/lines';
 
 /** Earlier 类 names are accepted up to this year; later workbooks should print the current name. */
@@ -26,13 +26,21 @@ export const subjectClassNames: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'mandatory',
+    messages: {
+      notClassName: '{{table}} 支出第 {{row}} 行“{{label}}”：不是支出功能分类的类名称{{guess}}；该行无法对应到类编码，按类核对时会漏掉它。',
+      notClassCode: '{{where}}：{{code}} 不是支出功能分类的类编码。',
+      notClassCodeKnownName: '{{where}}：{{code}} 不是支出功能分类的类编码；“{{printed}}”的类编码是 {{byName}}。',
+      otherClassName: '{{where}}：类 {{code}} 的名称应为“{{name}}”，而“{{printed}}”是类 {{other}} 的名称，编码与名称对不上。',
+      wrongName: '{{where}}：类 {{code}} 的名称应为“{{name}}”，表中为“{{printed}}”。',
+      oldName: '{{table}} 类 {{code}}：“{{printed}}”是旧的类名称，{{year}} 年度应使用现行名称“{{name}}”。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
     for (const t of ledgerTables(ctx)) {
       for (const line of inOrder(t)) {
         if (line.level !== '类' || !line.code) continue;
-        findings.push(...checkClassLine(ctx, t, line, this.meta.id));
+        findings.push(...checkClassLine(ctx, t, line, this.meta));
       }
     }
     for (const t of ctx.tables.filter((x) => SUMMARY_TYPES.includes(x.type))) {
@@ -43,21 +51,18 @@ export const subjectClassNames: Rule = {
       const last = classRows[classRows.length - 1].row;
       for (const line of exp) {
         if (line.level === '类' && line.code) {
-          findings.push(...aliasFinding(ctx, t, line, line.code, this.meta.id));
+          findings.push(...aliasFinding(ctx, t, line, line.code, this.meta));
         } else if (line.meta?.unknownItem && line.row > first && line.row < last) {
           const name = printedName(t, line);
           const guess = closest(name);
-          findings.push({
-            rule: this.meta.id,
-            severity: 'error',
-            cells: pointers(ctx, t, [line.labelCell]),
-            expected: null,
-            actual: null,
-            message:
-              `${ctx.tableName(t)} 支出第 ${line.row + 1} 行“${line.label}”：不是支出功能分类的类名称` +
-              (guess ? `，可能应为“${guess.name}”（${guess.code}）` : '') +
-              '；该行无法对应到类编码，按类核对时会漏掉它。',
-          });
+          findings.push(
+            createFinding(
+              this.meta,
+              'notClassName',
+              { table: ctx.tableName(t), row: line.row + 1, label: line.label, guess: guess ? `，可能应为“${guess.name}”（${guess.code}）` : '' },
+              { severity: 'error', cells: pointers(ctx, t, [line.labelCell]), expected: null, actual: null },
+            ),
+          );
         }
       }
     }
@@ -65,7 +70,7 @@ export const subjectClassNames: Rule = {
   },
 };
 
-function checkClassLine(ctx: RuleContext, t: SemanticTable, line: Line, rule: string): Finding[] {
+function checkClassLine(ctx: RuleContext, t: SemanticTable, line: Line, rule: RuleMeta): Finding[] {
   const code = line.code!;
   const entry = FUNCTIONAL_CLASSES.find((c) => c.code === code);
   const printed = printedName(t, line);
@@ -74,35 +79,17 @@ function checkClassLine(ctx: RuleContext, t: SemanticTable, line: Line, rule: st
   const where = `${ctx.tableName(t)} 第 ${line.row + 1} 行 类 ${code}${printed ? ` ${printed}` : ''}`;
   if (!entry) {
     const byName = name ? functionalClassCode(name) : null;
-    return [
-      {
-        rule,
-        severity: 'error',
-        cells,
-        expected: null,
-        actual: null,
-        message: `${where}：${code} 不是支出功能分类的类编码` + (byName ? `；“${printed}”的类编码是 ${byName}。` : '。'),
-      },
-    ];
+    return [createFinding(rule, byName ? 'notClassCodeKnownName' : 'notClassCode', { where, code, printed, byName: byName ?? '' }, { severity: 'error', cells, expected: null, actual: null })];
   }
   if (!name || name === normalizeSubjectName(entry.name)) return [];
   if ((entry.aliases ?? []).some((a) => normalizeSubjectName(a) === name)) return aliasFinding(ctx, t, line, code, rule);
   const other = functionalClassCode(name);
   return [
-    {
-      rule,
-      severity: 'error',
-      cells,
-      expected: null,
-      actual: null,
-      message:
-        `${where}：类 ${code} 的名称应为“${entry.name}”` +
-        (other ? `，而“${printed}”是类 ${other} 的名称，编码与名称对不上。` : `，表中为“${printed}”。`),
-    },
+    createFinding(rule, other ? 'otherClassName' : 'wrongName', { where, code, name: entry.name, printed, other: other ?? '' }, { severity: 'error', cells, expected: null, actual: null }),
   ];
 }
 
-function aliasFinding(ctx: RuleContext, t: SemanticTable, line: Line, code: string, rule: string): Finding[] {
+function aliasFinding(ctx: RuleContext, t: SemanticTable, line: Line, code: string, rule: RuleMeta): Finding[] {
   const entry = FUNCTIONAL_CLASSES.find((c) => c.code === code);
   if (!entry) return [];
   const printed = printedName(t, line);
@@ -111,14 +98,7 @@ function aliasFinding(ctx: RuleContext, t: SemanticTable, line: Line, code: stri
   if (!(entry.aliases ?? []).some((a) => normalizeSubjectName(a) === name)) return [];
   if (t.year === null || t.year <= ALIAS_UNTIL) return [];
   return [
-    {
-      rule,
-      severity: 'warning',
-      cells: pointers(ctx, t, [nameCell(line)]),
-      expected: null,
-      actual: null,
-      message: `${ctx.tableName(t)} 类 ${code}：“${printed}”是旧的类名称，${t.year} 年度应使用现行名称“${entry.name}”。`,
-    },
+    createFinding(rule, 'oldName', { table: ctx.tableName(t), code, printed, year: t.year, name: entry.name }, { severity: 'warning', cells: pointers(ctx, t, [nameCell(line)]), expected: null, actual: null }),
   ];
 }
 

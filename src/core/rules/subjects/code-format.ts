@@ -1,8 +1,8 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding, type MessageData } from '../../findings';
 import { functionalClassName } from '../../tables/catalog/functional-classes';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
-import type { Rule } from '../types';
+import type { Rule, RuleMeta } from '../types';
 import { cellText, codeCell, gk06Group, inOrder, ledgerTables, pointers, subjectText } from './support/lines';
 
 /**
@@ -25,22 +25,32 @@ export const subjectCodeFormat: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'mandatory',
+    messages: {
+      codeMissing: '{{table}} 第 {{row}} 行{{label}}：有金额但没有科目编码。',
+      codeLength: '{{table}} 第 {{row}} 行{{label}}：科目编码“{{code}}”是 {{digits}} 位，功能分类科目编码应为 3 位（类）、5 位（款）或 7 位（项）。',
+      codeNotFunctional: '{{table}} 第 {{row}} 行{{label}}：科目编码“{{code}}”不是功能分类科目编码（应为 3、5 或 7 位数字）。',
+      classUnknown: '{{table}} {{subject}}：编码的前 3 位 {{classCode}} 不是支出功能分类的类编码（201—234），科目编码有误。',
+      misplaced: '{{table}} {{subject}}：所属{{level}}应为 {{own}}，却列在{{level}}级行 {{parent}} 之下（第 {{parentRow}} 行），编码与层级不一致。',
+      economicNotThree: '{{table}} {{subject}}：{{code}} 不是部门预算支出经济分类编码（经济分类编码以 3 开头，如 301、30101）。',
+      economicGroup: '{{table}} {{subject}}：应列在 {{own}} 类之下，却列在 {{block}} 的分组中（第 {{blockRow}} 行起）。',
+      economicOutside: '{{table}} {{subject}}：没有列在其所属的 {{block}} 之下。',
+      economicLength: '{{table}} 第 {{row}} 行：经济分类科目编码“{{code}}”是 {{digits}} 位，应为 3 位（类）或 5 位（款）；该行未能参与核对。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
-    for (const t of ledgerTables(ctx)) findings.push(...checkLedger(ctx, t, this.meta.id));
-    for (const t of ctx.tablesOf('GK06')) findings.push(...checkEconomic(ctx, t, this.meta.id));
+    for (const t of ledgerTables(ctx)) findings.push(...checkLedger(ctx, t, this.meta));
+    for (const t of ctx.tablesOf('GK06')) findings.push(...checkEconomic(ctx, t, this.meta));
     return findings;
   },
 };
 
-function finding(ctx: RuleContext, table: SemanticTable, rule: string, refs: Parameters<typeof pointers>[2], message: string): Finding {
-  return { rule, severity: 'error', cells: pointers(ctx, table, refs), expected: null, actual: null, message };
+function finding(ctx: RuleContext, table: SemanticTable, rule: RuleMeta, refs: Parameters<typeof pointers>[2], messageId: string, data: MessageData): Finding {
+  return createFinding(rule, messageId, { table: ctx.tableName(table), ...data }, { severity: 'error', cells: pointers(ctx, table, refs), expected: null, actual: null });
 }
 
-function checkLedger(ctx: RuleContext, t: SemanticTable, rule: string): Finding[] {
+function checkLedger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta): Finding[] {
   const out: Finding[] = [];
-  const name = ctx.tableName(t);
   const split = t.variant === '类款项分列';
   let lei: Line | null = null;
   let kuan: Line | null = null;
@@ -50,12 +60,8 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: string): Finding[
       const refs = first ? (split ? [0, 1, 2].map((d) => ({ row: first.row, col: first.col + d })) : [first]) : [];
       const shown = refs.map((r) => cellText(ctx, t, r)).filter(Boolean).join(' | ');
       const digits = shown.normalize('NFKC').replace(/[\s|]/g, '');
-      const why = !shown
-        ? '有金额但没有科目编码'
-        : /^\d+$/.test(digits)
-          ? `科目编码“${shown}”是 ${digits.length} 位，功能分类科目编码应为 3 位（类）、5 位（款）或 7 位（项）`
-          : `科目编码“${shown}”不是功能分类科目编码（应为 3、5 或 7 位数字）`;
-      out.push(finding(ctx, t, rule, [...refs, line.labelCell], `${name} 第 ${line.row + 1} 行${line.label ? `（${line.label}）` : ''}：${why}。`));
+      const id = !shown ? 'codeMissing' : /^\d+$/.test(digits) ? 'codeLength' : 'codeNotFunctional';
+      out.push(finding(ctx, t, rule, [...refs, line.labelCell], id, { row: line.row + 1, label: line.label ? `（${line.label}）` : '', code: shown, digits: digits.length }));
       continue;
     }
     const code = line.code;
@@ -69,7 +75,7 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: string): Finding[
     const leiCode = code.slice(0, 3);
     if (!functionalClassName(leiCode)) {
       out.push(
-        finding(ctx, t, rule, [here], `${name} ${subjectText(t, line)}：编码的前 3 位 ${leiCode} 不是支出功能分类的类编码（201—234），科目编码有误。`),
+        finding(ctx, t, rule, [here], 'classUnknown', { subject: subjectText(t, line), classCode: leiCode }),
       );
       if (line.level === '款') kuan = line;
       continue;
@@ -86,20 +92,19 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: string): Finding[
   return out;
 }
 
-function misplaced(ctx: RuleContext, t: SemanticTable, rule: string, line: Line, parent: Line, level: '类' | '款'): Finding {
+function misplaced(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, line: Line, parent: Line, level: '类' | '款'): Finding {
   const own = line.code!.slice(0, level === '类' ? 3 : 5);
-  return finding(
-    ctx,
-    t,
-    rule,
-    [codeCell(t, line), codeCell(t, parent)],
-    `${ctx.tableName(t)} ${subjectText(t, line)}：所属${level}应为 ${own}，却列在${level}级行 ${subjectText(t, parent)} 之下（第 ${parent.row + 1} 行），编码与层级不一致。`,
-  );
+  return finding(ctx, t, rule, [codeCell(t, line), codeCell(t, parent)], 'misplaced', {
+    subject: subjectText(t, line),
+    level,
+    own,
+    parent: subjectText(t, parent),
+    parentRow: parent.row + 1,
+  });
 }
 
-function checkEconomic(ctx: RuleContext, t: SemanticTable, rule: string): Finding[] {
+function checkEconomic(ctx: RuleContext, t: SemanticTable, rule: RuleMeta): Finding[] {
   const out: Finding[] = [];
-  const name = ctx.tableName(t);
   const blocks = new Map<string, Line>();
   for (const l of t.lines) if (l.code && l.code.length === 3 && !blocks.has(l.code)) blocks.set(l.code, l);
   const current = new Map<number, Line>();
@@ -109,7 +114,7 @@ function checkEconomic(ctx: RuleContext, t: SemanticTable, rule: string): Findin
     const here = codeCell(t, line);
     const group = gk06Group(t, line) ?? 0;
     if (!code.startsWith('3')) {
-      out.push(finding(ctx, t, rule, [here], `${name} ${subjectText(t, line)}：${code} 不是部门预算支出经济分类编码（经济分类编码以 3 开头，如 301、30101）。`));
+      out.push(finding(ctx, t, rule, [here], 'economicNotThree', { subject: subjectText(t, line), code }));
       if (code.length === 3) current.set(group, line);
       continue;
     }
@@ -121,24 +126,12 @@ function checkEconomic(ctx: RuleContext, t: SemanticTable, rule: string): Findin
     const own = code.slice(0, 3);
     if (block && block.code !== own) {
       out.push(
-        finding(
-          ctx,
-          t,
-          rule,
-          [here, codeCell(t, block)],
-          `${name} ${subjectText(t, line)}：应列在 ${own} 类之下，却列在 ${subjectText(t, block)} 的分组中（第 ${block.row + 1} 行起）。`,
-        ),
+        finding(ctx, t, rule, [here, codeCell(t, block)], 'economicGroup', { subject: subjectText(t, line), own, block: subjectText(t, block), blockRow: block.row + 1 }),
       );
     } else if (!block && blocks.has(own)) {
       const elsewhere = blocks.get(own)!;
       out.push(
-        finding(
-          ctx,
-          t,
-          rule,
-          [here, codeCell(t, elsewhere)],
-          `${name} ${subjectText(t, line)}：没有列在其所属的 ${subjectText(t, elsewhere)} 之下。`,
-        ),
+        finding(ctx, t, rule, [here, codeCell(t, elsewhere)], 'economicOutside', { subject: subjectText(t, line), block: subjectText(t, elsewhere) }),
       );
     }
   }
@@ -152,13 +145,7 @@ function checkEconomic(ctx: RuleContext, t: SemanticTable, rule: string): Findin
       const text = grid.text(r, c).normalize('NFKC').replace(/\s+/g, '');
       if (!/^\d+$/.test(text) || text.length === 3 || text.length === 5) continue;
       out.push(
-        finding(
-          ctx,
-          t,
-          rule,
-          [{ row: r, col: c }],
-          `${name} 第 ${r + 1} 行：经济分类科目编码“${text}”是 ${text.length} 位，应为 3 位（类）或 5 位（款）；该行未能参与核对。`,
-        ),
+        finding(ctx, t, rule, [{ row: r, col: c }], 'economicLength', { row: r + 1, code: text, digits: text.length }),
       );
     }
   }

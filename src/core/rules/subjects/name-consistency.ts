@@ -1,4 +1,4 @@
-import type { Finding } from '../../report';
+import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { Rule } from '../types';
 import { comparableName, LEDGER_TYPES, nameCell, printedName, SUMMARY_TYPES } from './support/lines';
@@ -27,6 +27,10 @@ export const subjectNameConsistency: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'mandatory',
+    messages: {
+      differs: '科目 {{code}} 的名称不一致：{{table}} 为“{{printed}}”，{{refTables}} 为“{{refPrinted}}”。同一科目编码在各表中应使用同一名称。',
+      clipped: '科目 {{code}} 的名称不一致：{{table}} 为“{{printed}}”，{{refTables}} 为“{{refPrinted}}”（一个是另一个的截断，可能是列宽不够或抄录时截短）。',
+    },
   },
   check(ctx) {
     const byCode = new Map<string, Occurrence[]>();
@@ -55,16 +59,19 @@ export const subjectNameConsistency: Rule = {
       for (const o of [...list].sort((a, b) => a.order - b.order)) {
         if (o.name === refName) continue;
         const clipped = refName.startsWith(o.name) || o.name.startsWith(refName);
-        findings.push({
-          rule: this.meta.id,
-          severity: clipped ? 'warning' : this.meta.severity,
-          cells: [ctx.pointer(o.table, nameCell(o.line)!), ctx.pointer(ref.table, nameCell(ref.line)!)],
-          expected: null,
-          actual: null,
-          message:
-            `科目 ${code} 的名称不一致：${ctx.tableName(o.table)} 为“${o.printed}”，${refTables} 为“${ref.printed}”` +
-            (clipped ? '（一个是另一个的截断，可能是列宽不够或抄录时截短）。' : '。同一科目编码在各表中应使用同一名称。'),
-        });
+        findings.push(
+          createFinding(
+            this.meta,
+            clipped ? 'clipped' : 'differs',
+            { code, table: ctx.tableName(o.table), printed: o.printed, refTables, refPrinted: ref.printed },
+            {
+              severity: clipped ? 'warning' : this.meta.severity,
+              cells: [ctx.pointer(o.table, nameCell(o.line)!), ctx.pointer(ref.table, nameCell(ref.line)!)],
+              expected: null,
+              actual: null,
+            },
+          ),
+        );
       }
     }
     return findings;

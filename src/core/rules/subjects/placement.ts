@@ -1,5 +1,5 @@
-import { formatAmount } from '../context';
-import type { Finding } from '../../report';
+import { formatAmount } from '../../money/format';
+import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
 import { comparableName, inOrder, subjectText } from './support/lines';
 
@@ -39,6 +39,10 @@ export const subjectPlacement: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'advisory',
+    messages: {
+      partly: '{{table}} {{subject}}：{{why}}通常列{{side}}，但有 {{amount}} {{unit}} 列在{{other}}（{{side}} {{ownAmount}} {{unit}}），请确认归属是否正确。',
+      wholly: '{{table}} {{subject}}：{{why}}通常列{{side}}，但 {{amount}} {{unit}} 全部列在{{other}}，请确认归属是否正确。',
+    },
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -54,19 +58,23 @@ export const subjectPlacement: Rule = {
         const own = ctx.read(t, line.cells[want.side]);
         const ownHas = own.kind === 'amount' && !own.value.isZero();
         const unit = ctx.unitOf(t);
-        findings.push({
-          rule: this.meta.id,
-          severity: 'warning',
-          cells: [ctx.pointer(t, otherRef), ...(ownHas ? [ctx.pointer(t, line.cells[want.side]!)] : [])],
-          expected: null,
-          actual: formatAmount(r.value),
-          message:
-            `${ctx.tableName(t)} ${subjectText(t, line)}：${want.why}通常列${want.side}，` +
-            (ownHas
-              ? `但有 ${formatAmount(r.value)} ${unit} 列在${other}（${want.side} ${formatAmount((own.kind === 'amount' ? own.value : r.value))} ${unit}）`
-              : `但 ${formatAmount(r.value)} ${unit} 全部列在${other}`) +
-            '，请确认归属是否正确。',
-        });
+        findings.push(
+          createFinding(
+            this.meta,
+            ownHas ? 'partly' : 'wholly',
+            {
+              table: ctx.tableName(t),
+              subject: subjectText(t, line),
+              why: want.why,
+              side: want.side,
+              other,
+              amount: formatAmount(r.value),
+              ownAmount: formatAmount(own.kind === 'amount' ? own.value : r.value),
+              unit,
+            },
+            { severity: 'warning', cells: [ctx.pointer(t, otherRef), ...(ownHas ? [ctx.pointer(t, line.cells[want.side]!)] : [])], expected: null, actual: formatAmount(r.value) },
+          ),
+        );
       }
     }
     return findings;

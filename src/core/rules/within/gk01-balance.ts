@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, equality } from '../lib/identity';
 
 export const gk01Balance: Rule = {
   meta: {
@@ -9,10 +10,11 @@ export const gk01Balance: Rule = {
     tables: ['GK01'],
     source: 'A05',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK01').flatMap((t) =>
-      ctx.equality(this.meta, { table: t, ref: t.at('收入.总计.决算数'), label: '收入总计' }, { table: t, ref: t.at('支出.总计.决算数'), label: '支出总计' }, '收支总计不平衡'),
+      equality(ctx, this.meta, { table: t, ref: t.at('收入.总计.决算数'), label: '收入总计' }, { table: t, ref: t.at('支出.总计.决算数'), label: '支出总计' }, '收支总计不平衡'),
     );
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const gk01ExpenditureTotal: Rule = {
   meta: {
@@ -9,10 +10,11 @@ export const gk01ExpenditureTotal: Rule = {
     tables: ['GK01'],
     source: 'A03',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK01').flatMap((t) =>
-      ctx.sumIdentity(
+      sumIdentity(ctx, 
         this.meta,
         { table: t, ref: t.at('支出.本年支出合计.决算数'), label: '本年支出合计' },
         t.lines.filter((l) => l.group === '支出' && l.level === '类').map((l) => ({ table: t, ref: l.cells['决算数'], label: `${l.code} ${l.key.slice(3)}` })),

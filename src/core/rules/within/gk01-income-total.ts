@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const INCOME_ITEMS = [
   '一般公共预算财政拨款收入', '政府性基金预算财政拨款收入', '国有资本经营预算财政拨款收入', '上级补助收入',
@@ -14,10 +15,11 @@ export const gk01IncomeTotal: Rule = {
     tables: ['GK01'],
     source: 'A01',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK01').flatMap((t) =>
-      ctx.sumIdentity(
+      sumIdentity(ctx, 
         this.meta,
         { table: t, ref: t.at('收入.本年收入合计.决算数'), label: '本年收入合计' },
         INCOME_ITEMS.filter((k) => t.line(`收入.${k}`)).map((k) => ({ table: t, ref: t.at(`收入.${k}.决算数`), label: k })),

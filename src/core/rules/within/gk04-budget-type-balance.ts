@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const TYPES: [income: string, column: string][] = [
   ['一般公共预算财政拨款', '一般公共预算财政拨款'],
@@ -15,11 +16,12 @@ export const gk04BudgetTypeBalance: Rule = {
     tables: ['GK04'],
     source: 'A12',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK04').flatMap((t) =>
       TYPES.flatMap(([income, col]) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: t.at(`收入.${income}.决算数`), label: `${income}收入` },
           [

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const TYPES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'];
 const COLUMNS = ['小计', ...TYPES];
@@ -13,13 +14,14 @@ export const gk04Expenditure: Rule = {
     tables: ['GK04'],
     source: 'A10',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK04').flatMap((t) => {
       const exp = t.lines.filter((l) => l.group === '支出');
       const cell = (key: string, col: string) => t.at(`支出.${key}.${col}`);
       const out = exp.flatMap((l) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: l.cells['小计'], label: '小计' },
           TYPES.map((k) => ({ table: t, ref: l.cells[k], label: k })),
@@ -28,19 +30,19 @@ export const gk04Expenditure: Rule = {
       );
       for (const col of COLUMNS) {
         out.push(
-          ...ctx.sumIdentity(
+          ...sumIdentity(ctx, 
             this.meta,
             { table: t, ref: cell('本年支出合计', col), label: '本年支出合计' },
             exp.filter((l) => l.level === '类').map((l) => ({ table: t, ref: l.cells[col], label: `${l.code} ${l.key.slice(3)}` })),
             `本年支出合计（${col}）`,
           ),
-          ...ctx.sumIdentity(
+          ...sumIdentity(ctx, 
             this.meta,
             { table: t, ref: cell('年末财政拨款结转和结余', col), label: '年末财政拨款结转和结余' },
             TYPES.map((k) => ({ table: t, ref: cell(`年末.${k}`, col), label: `年末${k}` })),
             `年末财政拨款结转和结余（${col}）`,
           ),
-          ...ctx.sumIdentity(
+          ...sumIdentity(ctx, 
             this.meta,
             { table: t, ref: cell('总计', col), label: '支出总计' },
             [

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const gk06Blocks: Rule = {
   meta: {
@@ -9,13 +10,14 @@ export const gk06Blocks: Rule = {
     tables: ['GK06'],
     source: 'A14',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK06').flatMap((t) =>
       t.lines
         .filter((l) => l.kind === 'subtotal' && l.code)
         .flatMap((block) =>
-          ctx.sumIdentity(
+          sumIdentity(ctx, 
             this.meta,
             { table: t, ref: block.cells['决算数'], label: `${block.code} ${block.label}` },
             t.lines.filter((l) => l.level === '款' && l.code!.startsWith(block.code!)).map((l) => ({ table: t, ref: l.cells['决算数'], label: `${l.code} ${l.label}` })),

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const gk06PersonnelPublic: Rule = {
   meta: {
@@ -9,6 +10,7 @@ export const gk06PersonnelPublic: Rule = {
     tables: ['GK06'],
     source: 'A14',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK06').flatMap((t) => {
@@ -17,8 +19,8 @@ export const gk06PersonnelPublic: Rule = {
       const personnel = blocks.filter((b) => b.code === '301' || b.code === '303');
       const publicBlocks = blocks.filter((b) => b.code !== '301' && b.code !== '303');
       return [
-        ...ctx.sumIdentity(this.meta, { table: t, ref: t.cell('人员经费合计', '决算数'), label: '人员经费合计' }, personnel.map(term), '人员经费合计'),
-        ...ctx.sumIdentity(this.meta, { table: t, ref: t.cell('公用经费合计', '决算数'), label: '公用经费合计' }, publicBlocks.map(term), '公用经费合计'),
+        ...sumIdentity(ctx, this.meta, { table: t, ref: t.cell('人员经费合计', '决算数'), label: '人员经费合计' }, personnel.map(term), '人员经费合计'),
+        ...sumIdentity(ctx, this.meta, { table: t, ref: t.cell('公用经费合计', '决算数'), label: '公用经费合计' }, publicBlocks.map(term), '公用经费合计'),
       ];
     });
   },

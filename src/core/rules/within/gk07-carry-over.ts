@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const gk07CarryOver: Rule = {
   meta: {
@@ -9,11 +10,12 @@ export const gk07CarryOver: Rule = {
     tables: ['GK07'],
     source: 'A15',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return [...ctx.tablesOf('GK07'), ...ctx.tablesOf('GK08').filter((t) => t.column('年末结转和结余'))].flatMap((t) =>
       t.lines.flatMap((l) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: l.cells['年末结转和结余'], label: '年末结转和结余' },
           [

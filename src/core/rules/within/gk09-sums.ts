@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const gk09Sums: Rule = {
   meta: {
@@ -9,6 +10,7 @@ export const gk09Sums: Rule = {
     tables: ['GK09'],
     source: 'A17',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return ctx.tablesOf('GK09').flatMap((t) =>
@@ -16,13 +18,13 @@ export const gk09Sums: Rule = {
         (['预算', '决算'] as const).flatMap((side) => {
           const term = (item: string, label: string) => ({ table: t, ref: l.cells[`${side}.${item}`], label });
           return [
-            ...ctx.sumIdentity(
+            ...sumIdentity(ctx, 
               this.meta,
               term('合计', '合计'),
               [term('因公出国(境)费', '因公出国（境）费'), term('公务用车购置及运行维护费.小计', '公务用车购置及运行维护费'), term('公务接待费', '公务接待费')],
               `${side}数合计`,
             ),
-            ...ctx.sumIdentity(
+            ...sumIdentity(ctx, 
               this.meta,
               term('公务用车购置及运行维护费.小计', '公务用车购置及运行维护费小计'),
               [term('公务用车购置费', '公务用车购置费'), term('公务用车运行维护费', '公务用车运行维护费')],

@@ -1,5 +1,6 @@
-import { amountColumns, LEDGER_TYPES, lineLabel, topLevelLines } from '../shared/ledger';
+import { amountColumns, LEDGER_TYPES, lineLabel, topLevelLines } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const ledgerColumnTotal: Rule = {
   meta: {
@@ -10,6 +11,7 @@ export const ledgerColumnTotal: Rule = {
     tables: [],
     source: 'A07, A08, A13, A15, A16',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
@@ -17,7 +19,7 @@ export const ledgerColumnTotal: Rule = {
       if (!total) return [];
       const top = topLevelLines(t);
       return amountColumns(t).flatMap((k) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: total.cells[k], label: `合计` },
           top.map((l) => ({ table: t, ref: l.cells[k], label: lineLabel(l) })),

@@ -1,5 +1,6 @@
-import { LEDGER_TYPES, lineLabel, rowSumColumns } from '../shared/ledger';
+import { LEDGER_TYPES, lineLabel, rowSumColumns } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const ledgerRowSum: Rule = {
   meta: {
@@ -11,6 +12,7 @@ export const ledgerRowSum: Rule = {
     tables: [],
     source: 'A06, A08, A13, A15, A16',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
@@ -19,7 +21,7 @@ export const ledgerRowSum: Rule = {
       const totalLabel = t.column(cols.total)!.label.split('/').pop() ?? cols.total;
       const partLabels = cols.parts.map((k) => k.replace('本年支出.', ''));
       return t.lines.flatMap((l) =>
-        ctx.sumIdentity(
+        sumIdentity(ctx, 
           this.meta,
           { table: t, ref: l.cells[cols.total], label: totalLabel },
           cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),

@@ -1,5 +1,6 @@
-import { amountColumns, childrenOf, LEDGER_TYPES, lineLabel } from '../shared/ledger';
+import { amountColumns, childrenOf, LEDGER_TYPES, lineLabel } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
+import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 export const ledgerSubtotals: Rule = {
   meta: {
@@ -10,6 +11,7 @@ export const ledgerSubtotals: Rule = {
     tables: [],
     source: 'A07',
     level: 'mandatory',
+    messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
     return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) =>
@@ -19,7 +21,7 @@ export const ledgerSubtotals: Rule = {
           const kids = childrenOf(t, parent);
           if (kids.length === 0) return [];
           return amountColumns(t).flatMap((k) =>
-            ctx.sumIdentity(
+            sumIdentity(ctx, 
               this.meta,
               { table: t, ref: parent.cells[k], label: lineLabel(parent) },
               kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),

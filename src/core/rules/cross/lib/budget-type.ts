@@ -1,5 +1,5 @@
 import type { CellRef } from '../../../grid/address';
-import type { Finding } from '../../../report';
+import type { Finding } from '../../../findings';
 import type { SemanticTable } from '../../../tables/types';
 import type { RuleContext } from '../../context';
 import type { RuleMeta } from '../../types';

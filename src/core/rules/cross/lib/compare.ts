@@ -1,9 +1,12 @@
 import type { CellRef } from '../../../grid/address';
 import { Decimal, ZERO } from '../../../money/decimal';
 import { classifyDifference } from '../../../money/tolerance';
-import type { CellPointer, Finding, Severity } from '../../../report';
+import { createFinding, type CellPointer, type Finding, type Severity } from '../../../findings';
+import { formatAmount } from '../../../money/format';
+import { toWan } from '../../../money/units';
+import type { Reading } from '../../../reading';
 import type { Line, SemanticTable, TableType } from '../../../tables/types';
-import { formatAmount, type Reading, type RuleContext } from '../../context';
+import type { RuleContext } from '../../context';
 import type { RuleMeta } from '../../types';
 
 /**
@@ -38,9 +41,17 @@ export interface CompareOptions {
   mode?: 'eq' | 'le';
   /** Severity of a break beyond rounding; defaults to meta.severity. */
   severity?: Severity;
-  /** A sentence appended to the message (why the identity may legitimately break, what to check). */
-  note?: string;
+  /** A message of the rule appended to a break (why the identity may legitimately break, what to check). */
+  noteId?: string;
 }
+
+/** The messages compare() reports with; a rule that uses it spreads them into its own catalog. */
+export const COMPARE_MESSAGES = {
+  compareBroken: '{{subject}}：{{left}}，{{right}}，相差 {{difference}} {{unit}}。{{unitNote}}{{note}}',
+  compareRounding: '{{subject}}：{{left}}，{{right}}，相差 {{difference}} {{unit}}，在四舍五入的尾差范围内（尾差）。{{unitNote}}',
+  compareExceeds: '{{subject}}：{{left}}，{{right}}，前者超出后者 {{difference}} {{unit}}。{{unitNote}}{{note}}',
+  compareExceedsRounding: '{{subject}}：{{left}}，{{right}}，前者超出后者 {{difference}} {{unit}}，在四舍五入的尾差范围内（尾差）。{{unitNote}}',
+} as const;
 
 const TYPE_NAMES: Partial<Record<TableType, string>> = {
   GK01: '收入支出决算总表',
@@ -74,10 +85,10 @@ function unitOf(ctx: RuleContext, t: SemanticTable): string {
 }
 
 /** Value of a reading in the target unit. */
-function valueIn(ctx: RuleContext, r: Read, convert: boolean): Decimal {
+function valueIn(r: Read, convert: boolean): Decimal {
   if (r.reading.kind !== 'amount') return ZERO;
   const v = r.reading.value;
-  return convert && unitOf(ctx, r.operand.table) === '元' ? v.div(10000) : v;
+  return convert ? toWan(v, r.operand.table.unit) : v;
 }
 
 /** Is a cell empty or zero (no amount)? undefined when it cannot be read (text, no cached result). */
@@ -102,7 +113,7 @@ export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Sid
   const units = new Set(all.map((x) => unitOf(ctx, x.operand.table)));
   const convert = units.size > 1;
   const unit = convert ? '万元' : [...units][0] ?? '万元';
-  const total = (xs: Read[]) => xs.reduce((acc, x) => acc.plus(valueIn(ctx, x, convert)), ZERO);
+  const total = (xs: Read[]) => xs.reduce((acc, x) => acc.plus(valueIn(x, convert)), ZERO);
   const lv = total(l);
   const rv = total(r);
   const diff = lv.minus(rv);
@@ -115,7 +126,7 @@ export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Sid
     if (xs.length === 0) return s.absent ?? '没有对应的数';
     const tables = new Set(xs.map((x) => x.operand.table));
     const one = tables.size === 1 ? xs[0].operand.table : null;
-    const show = (x: Read) => (x.reading.kind === 'empty' ? '为空' : formatAmount(valueIn(ctx, x, convert)));
+    const show = (x: Read) => (x.reading.kind === 'empty' ? '为空' : formatAmount(valueIn(x, convert)));
     if (xs.length === 1) {
       const x = xs[0];
       const v = x.reading.kind === 'empty' ? '为空' : `${show(x)} ${unit}`;
@@ -131,12 +142,18 @@ export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Sid
     return `${head}${parts.join(' + ')} = ${formatAmount(sum)} ${unit}`;
   };
   const le = opts.mode === 'le';
-  const relation = le ? `，前者超出后者 ${formatAmount(diff.abs())} ${unit}` : `，相差 ${formatAmount(diff.abs())} ${unit}`;
-  const message =
-    `${opts.subject}：${side(left, l, lv)}，${side(right, r, rv)}${relation}` +
-    (verdict === 'rounding' ? '，在四舍五入的尾差范围内（尾差）。' : '。') +
-    (convert ? '（各表金额单位不同，已统一换算为万元比较。）' : '') +
-    (opts.note && verdict !== 'rounding' ? opts.note : '');
+  const rounding = verdict === 'rounding';
+  const messageId = le ? (rounding ? 'compareExceedsRounding' : 'compareExceeds') : rounding ? 'compareRounding' : 'compareBroken';
+  const data = {
+    subject: opts.subject,
+    left: side(left, l, lv),
+    right: side(right, r, rv),
+    difference: formatAmount(diff.abs()),
+    unit,
+    unitNote: convert ? '（各表金额单位不同，已统一换算为万元比较。）' : '',
+    note: opts.noteId && !rounding ? meta.messages[opts.noteId] : '',
+  };
+  if (opts.noteId && meta.messages[opts.noteId] === undefined) throw new Error(`${meta.id}: no message "${opts.noteId}"`);
 
   // Cite every cell taking part: filled cells, and the cell of a one-operand side even when empty.
   const cells: CellPointer[] = [];
@@ -157,16 +174,14 @@ export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Sid
   cite(r);
   const emptySide = (xs: Read[]) => xs.length === 0 || xs.every((x) => x.reading.kind === 'empty');
   return [
-    {
-      rule: meta.id,
-      severity: verdict === 'rounding' ? 'warning' : opts.severity ?? meta.severity,
+    createFinding(meta, messageId, data, {
+      severity: rounding ? 'warning' : opts.severity ?? meta.severity,
       cells,
       expected: emptySide(r) ? null : formatAmount(rv),
       actual: emptySide(l) ? null : formatAmount(lv),
-      message,
       difference: formatAmount(diff),
-      ...(verdict === 'rounding' ? { rounding: true } : {}),
-    },
+      rounding,
+    }),
   ];
 }
 

@@ -3,7 +3,7 @@ import { itemName } from '../../../grid/text';
 import { normalizeSubjectName } from '../../../tables/catalog/subject-names';
 import type { Line, SemanticTable, TableType } from '../../../tables/types';
 import type { RuleContext } from '../../context';
-import type { CellPointer } from '../../../report';
+import type { CellPointer } from '../../../findings';
 
 /**
  * Helpers of the 科目 rules (not a rule: this folder holds no Rule export, so the registry test

@@ -1,4 +1,4 @@
-import type { Line, SemanticTable, TableType } from '../../tables/types';
+import type { Line, SemanticTable, TableType } from './types';
 
 /** The 科目 tables and, per table, the total column and the columns that add up to it. */
 export const LEDGER_TYPES: readonly TableType[] = ['GK02', 'GK03', 'GK05', 'GK07', 'GK08'];
