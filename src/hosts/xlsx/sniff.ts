@@ -4,9 +4,12 @@
  * or an out-of-memory. Only headers and directories are read, nothing is decompressed.
  *
  * Plain TypeScript over a Uint8Array (no Buffer, fs or zlib) so the same check runs in the browser.
- * Every multi-byte read goes through the bounds-checked helpers below; arbitrary bytes must never
- * make this throw.
+ * Every multi-byte read goes through the bounds-checked helpers of package/bytes; arbitrary bytes
+ * must never make this throw.
  */
+
+import { u16, u32 } from './package/bytes';
+import { DEFAULT_ZIP_LIMITS, listZip, type ZipLimits } from './package/zip';
 
 export type InputProblem =
   | 'empty-file' // 0 bytes
@@ -44,22 +47,15 @@ export interface SniffFailure {
 
 export type SniffResult = SniffOk | SniffFailure;
 
-const MiB = 1024 * 1024;
-const DEFAULT_MAX_UNCOMPRESSED = 200 * MiB;
-const DEFAULT_MAX_ENTRIES = 10000;
-const DEFAULT_MAX_RATIO = 200;
-/** The ratio rule only applies above this size: tiny, very repetitive XML parts are normal. */
-const RATIO_MIN_UNCOMPRESSED = MiB;
-
 /** How much of a non-zip, non-OLE2 file is looked at to decide whether it is text. */
 const TEXT_SNIFF_BYTES = 4096;
 
 export function sniffXlsx(bytes: Uint8Array, options: SniffOptions = {}): SniffResult {
   if (bytes.length === 0) return fail('empty-file', 'the file has 0 bytes');
-  const limits: Limits = {
-    maxUncompressedBytes: numberOr(options.maxUncompressedBytes, DEFAULT_MAX_UNCOMPRESSED),
-    maxEntries: numberOr(options.maxEntries, DEFAULT_MAX_ENTRIES),
-    maxRatio: numberOr(options.maxRatio, DEFAULT_MAX_RATIO),
+  const limits: ZipLimits = {
+    maxUncompressedBytes: numberOr(options.maxUncompressedBytes, DEFAULT_ZIP_LIMITS.maxUncompressedBytes),
+    maxEntries: numberOr(options.maxEntries, DEFAULT_ZIP_LIMITS.maxEntries),
+    maxRatio: numberOr(options.maxRatio, DEFAULT_ZIP_LIMITS.maxRatio),
   };
   const zipLike = startsWith(bytes, ZIP_LOCAL_MAGIC) || startsWith(bytes, ZIP_EMPTY_MAGIC) || startsWith(bytes, ZIP_SPANNED_MAGIC);
   try {
@@ -76,6 +72,7 @@ export function sniffXlsx(bytes: Uint8Array, options: SniffOptions = {}): SniffR
 /** One line, Chinese sentence first, then " / ", then the English sentence; names the file and the fix. */
 export function describeProblem(problem: InputProblem, fileName: string): string {
   // A file name is user data: keep it from breaking the one-line promise.
+  // eslint-disable-next-line no-control-regex
   const name = fileName.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
   const zh = name ? `无法读取“${name}”` : '无法读取该文件';
   const en = name ? `Cannot read "${name}"` : 'Cannot read the file';
@@ -102,24 +99,6 @@ export function describeProblem(problem: InputProblem, fileName: string): string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bounds-checked little-endian reads. They throw OutOfBounds, which the parsers turn into a result.
-
-class OutOfBounds extends Error {}
-
-function u16(b: Uint8Array, o: number): number {
-  if (!(o >= 0 && o + 2 <= b.length)) throw new OutOfBounds(`read of 2 bytes at ${o} is outside the file`);
-  return b[o]! | (b[o + 1]! << 8);
-}
-
-function u32(b: Uint8Array, o: number): number {
-  if (!(o >= 0 && o + 4 <= b.length)) throw new OutOfBounds(`read of 4 bytes at ${o} is outside the file`);
-  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-}
-
-/** 64-bit value as a double: exact up to 2^53, and anything bigger is out of bounds or a bomb anyway. */
-function u64(b: Uint8Array, o: number): number {
-  return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
-}
 
 function startsWith(b: Uint8Array, magic: readonly number[]): boolean {
   if (b.length < magic.length) return false;
@@ -141,200 +120,26 @@ function assertNever(value: never): never {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zip: End Of Central Directory -> central directory headers. Sizes come from the central
-// directory, which is what exceljs (via JSZip) trusts too. A zip that lies about its sizes is only
-// caught when it is inflated; this check stops the honest bombs and the malformed files.
-
-interface Limits {
-  maxUncompressedBytes: number;
-  maxEntries: number;
-  maxRatio: number;
-}
+// Zip: the central directory as listZip reads it (offsets, sizes and names checked; the declared
+// sizes against the limits). A zip that lies about its sizes is only caught when it is inflated.
 
 const ZIP_LOCAL_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 const ZIP_SPANNED_MAGIC = [0x50, 0x4b, 0x07, 0x08];
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const EOCD_SIZE = 22;
-const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_HEADER_SIZE = 30;
-const MAX16 = 0xffff;
-const MAX32 = 0xffffffff;
-/** EOCD candidates tried before giving up; bounds the work random "PK\x05\x06" bytes can cause. */
-const MAX_EOCD_ATTEMPTS = 16;
-
-interface CentralDirectory {
-  entries: number;
-  offset: number;
-  size: number;
-}
-
-function sniffZip(bytes: Uint8Array, limits: Limits): SniffResult {
-  const cd = findCentralDirectory(bytes);
-  if (typeof cd === 'string') return fail('truncated', cd);
-  if (cd.entries > limits.maxEntries) {
-    return fail('zip-bomb', `the zip declares ${cd.entries} entries (limit ${limits.maxEntries})`);
+function sniffZip(bytes: Uint8Array, limits: ZipLimits): SniffResult {
+  const listing = listZip(bytes, limits);
+  if (!listing.ok) {
+    if (listing.problem === 'zip-bomb') return fail('zip-bomb', listing.detail);
+    return fail('truncated', listing.problem === 'ambiguous' ? `an ambiguous, damaged package: ${listing.detail}` : listing.detail);
   }
-  // Cheap consistency check before walking: every header needs at least 46 bytes.
-  if (cd.entries * CENTRAL_HEADER_SIZE > cd.size) {
-    return fail('truncated', `the central directory (${cd.size} bytes) is too small for ${cd.entries} entries`);
-  }
-
-  const end = cd.offset + cd.size;
-  let pos = cd.offset;
-  let total = 0;
-  const names: string[] = [];
-  for (let i = 0; i < cd.entries; i++) {
-    if (pos + CENTRAL_HEADER_SIZE > end || u32(bytes, pos) !== SIG_CENTRAL) {
-      return fail('truncated', `central directory header ${i + 1} of ${cd.entries} is missing or damaged`);
-    }
-    let compressed = u32(bytes, pos + 20);
-    let uncompressed = u32(bytes, pos + 24);
-    const nameLength = u16(bytes, pos + 28);
-    const extraLength = u16(bytes, pos + 30);
-    const commentLength = u16(bytes, pos + 32);
-    let localOffset = u32(bytes, pos + 42);
-    const nameStart = pos + CENTRAL_HEADER_SIZE;
-    const extraStart = nameStart + nameLength;
-    const next = extraStart + extraLength + commentLength;
-    if (next > end) return fail('truncated', `central directory header ${i + 1} runs past the directory's end`);
-    const name = decodeUtf8(bytes, nameStart, extraStart);
-
-    if (compressed === MAX32 || uncompressed === MAX32 || localOffset === MAX32) {
-      const z64 = readZip64Extra(bytes, extraStart, extraStart + extraLength, { uncompressed, compressed, localOffset });
-      if (typeof z64 === 'string') return fail('truncated', `entry "${name}": ${z64}`);
-      ({ uncompressed, compressed, localOffset } = z64);
-    }
-
-    // Bomb checks first: refusing is the safe answer even if the rest is also damaged.
-    total += uncompressed;
-    if (total > limits.maxUncompressedBytes) {
-      return fail('zip-bomb', `declared uncompressed size exceeds ${limits.maxUncompressedBytes} bytes (at entry "${name}")`);
-    }
-    // Written as a product so that a compressed size of 0 counts as an infinite ratio.
-    if (uncompressed > RATIO_MIN_UNCOMPRESSED && uncompressed > compressed * limits.maxRatio) {
-      return fail('zip-bomb', `entry "${name}" expands ${compressed} -> ${uncompressed} bytes (ratio limit ${limits.maxRatio})`);
-    }
-
-    // The entry's data must sit before the central directory, behind a local header.
-    if (localOffset + LOCAL_HEADER_SIZE > cd.offset || u32(bytes, localOffset) !== SIG_LOCAL) {
-      return fail('truncated', `entry "${name}" points at a missing local header (offset ${localOffset})`);
-    }
-    const dataEnd = localOffset + LOCAL_HEADER_SIZE + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28) + compressed;
-    if (dataEnd > cd.offset) return fail('truncated', `entry "${name}" runs into the central directory`);
-
-    names.push(name);
-    pos = next;
-  }
-
   // Part names in a package are case-insensitive; some writers use backslashes.
-  const parts = new Set(names.map((n) => n.replace(/\\/g, '/').toLowerCase()));
+  const parts = new Set(listing.entries.map((e) => e.name.replace(/\\/g, '/').toLowerCase()));
   const missing = ['[Content_Types].xml', 'xl/workbook.xml'].filter((n) => !parts.has(n.toLowerCase()));
   if (missing.length > 0) {
     return fail('not-xlsx-zip', `a zip without ${missing.join(' and ')}${zipKindHint(parts)}`);
   }
-  return { ok: true, entries: cd.entries, uncompressedBytes: total };
-}
-
-/** Finds a plausible EOCD scanning backwards (its comment may be up to 64 KiB); a string says why none was usable. */
-function findCentralDirectory(bytes: Uint8Array): CentralDirectory | string {
-  let reason = 'no end-of-central-directory record (the file was probably cut short)';
-  const lowest = Math.max(0, bytes.length - (EOCD_SIZE + MAX16));
-  let attempts = 0;
-  for (let p = bytes.length - EOCD_SIZE; p >= lowest && attempts < MAX_EOCD_ATTEMPTS; p--) {
-    if (bytes[p] !== 0x50 || u32(bytes, p) !== SIG_EOCD) continue;
-    attempts++;
-    const cd = readEocd(bytes, p);
-    if (typeof cd !== 'string') return cd;
-    reason = cd;
-  }
-  return reason;
-}
-
-function readEocd(bytes: Uint8Array, p: number): CentralDirectory | string {
-  if (p + EOCD_SIZE + u16(bytes, p + 20) > bytes.length) return 'the end-of-central-directory comment runs past the end of the file';
-  let disk = u16(bytes, p + 4);
-  let cdDisk = u16(bytes, p + 6);
-  let diskEntries = u16(bytes, p + 8);
-  let entries = u16(bytes, p + 10);
-  let size = u32(bytes, p + 12);
-  let offset = u32(bytes, p + 16);
-  let cdLimit = p; // the directory must end before the record that describes it
-
-  if (entries === MAX16 || size === MAX32 || offset === MAX32) {
-    const z64 = readZip64Eocd(bytes, p);
-    if (typeof z64 === 'string') return z64;
-    // No locator: the 0xFFFF/0xFFFFFFFF values were real; bounds checks below judge them.
-    if (z64) ({ disk, cdDisk, diskEntries, entries, size, offset, cdLimit } = z64);
-  }
-  if (disk !== 0 || cdDisk !== 0 || diskEntries !== entries) return 'a multi-part (split) zip archive; only one part is here';
-  if (!(Number.isSafeInteger(offset + size) && offset + size <= cdLimit)) {
-    return `the central directory (offset ${offset}, ${size} bytes) lies outside the file`;
-  }
-  return { entries, offset, size };
-}
-
-interface Zip64Eocd {
-  disk: number;
-  cdDisk: number;
-  diskEntries: number;
-  entries: number;
-  size: number;
-  offset: number;
-  cdLimit: number;
-}
-
-function readZip64Eocd(bytes: Uint8Array, p: number): Zip64Eocd | string | null {
-  const locator = p - 20;
-  if (locator < 0 || u32(bytes, locator) !== SIG_ZIP64_LOCATOR) return null;
-  const record = u64(bytes, locator + 8);
-  if (!(record + 56 <= locator)) return 'the ZIP64 end-of-central-directory record lies outside the file';
-  if (u32(bytes, record) !== SIG_ZIP64_EOCD) return 'the ZIP64 end-of-central-directory record is missing';
-  return {
-    disk: u32(bytes, record + 16),
-    cdDisk: u32(bytes, record + 20),
-    diskEntries: u64(bytes, record + 24),
-    entries: u64(bytes, record + 32),
-    size: u64(bytes, record + 40),
-    offset: u64(bytes, record + 48),
-    cdLimit: record,
-  };
-}
-
-interface EntrySizes {
-  uncompressed: number;
-  compressed: number;
-  localOffset: number;
-}
-
-/** ZIP64 extra field 0x0001 holds, in this order, only the values that are 0xFFFFFFFF in the header. */
-function readZip64Extra(bytes: Uint8Array, start: number, end: number, sizes: EntrySizes): EntrySizes | string {
-  let p = start;
-  while (p + 4 <= end) {
-    const id = u16(bytes, p);
-    const length = u16(bytes, p + 2);
-    const data = p + 4;
-    if (data + length > end) break;
-    if (id === 0x0001) {
-      const out = { ...sizes };
-      let q = data;
-      for (const key of ['uncompressed', 'compressed', 'localOffset'] as const) {
-        if (sizes[key] !== MAX32) continue;
-        if (q + 8 > data + length) return 'the ZIP64 extra field is too short';
-        out[key] = u64(bytes, q);
-        q += 8;
-      }
-      return out;
-    }
-    p = data + length;
-  }
-  // Without a ZIP64 field the 0xFFFFFFFF values stand as they are: the limits and bounds judge them.
-  return sizes;
+  return { ok: true, entries: listing.entries.length, uncompressedBytes: listing.declaredBytes };
 }
 
 function zipKindHint(parts: Set<string>): string {
@@ -345,41 +150,14 @@ function zipKindHint(parts: Set<string>): string {
   return '';
 }
 
-/** Lenient UTF-8 (zip names are UTF-8 or CP437; both are ASCII for the names we look for). */
-function decodeUtf8(b: Uint8Array, start: number, end: number): string {
-  let out = '';
-  let i = start;
-  while (i < end) {
-    const c = b[i]!;
-    let cp = -1;
-    let n = 0;
-    if (c < 0x80) [cp, n] = [c, 1];
-    else if (c >= 0xc2 && c < 0xe0) [cp, n] = [c & 0x1f, 2];
-    else if (c >= 0xe0 && c < 0xf0) [cp, n] = [c & 0x0f, 3];
-    else if (c >= 0xf0 && c < 0xf5) [cp, n] = [c & 0x07, 4];
-    let valid = n > 0 && i + n <= end;
-    for (let k = 1; valid && k < n; k++) {
-      const cc = b[i + k]!;
-      if ((cc & 0xc0) !== 0x80) valid = false;
-      else cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (valid && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
-      out += String.fromCodePoint(cp);
-      i += n;
-    } else {
-      out += '\ufffd';
-      i += 1;
-    }
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // OLE2 / Compound File Binary: legacy .xls, and the container Office wraps encrypted .xlsx in.
 // Reading the directory's entry names is enough to tell the two apart.
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MAX_REGULAR_SECTOR = 0xfffffffa;
+/** FREESECT: ends a chain walk (any value above MAX_REGULAR_SECTOR does). */
+const NO_SECTOR = 0xffffffff;
 const DIRECTORY_ENTRY_SIZE = 128;
 const HEADER_DIFAT_ENTRIES = 109;
 
@@ -440,9 +218,9 @@ function readCfbDirectory(bytes: Uint8Array): CfbDirectory | null {
 
   const nextSector = (s: number): number => {
     const fat = fatSectors[Math.floor(s / perSector)];
-    if (fat === undefined || fat > MAX_REGULAR_SECTOR) return MAX32;
+    if (fat === undefined || fat > MAX_REGULAR_SECTOR) return NO_SECTOR;
     const at = sectorOffset(fat) + (s % perSector) * 4;
-    return at + 4 <= bytes.length ? u32(bytes, at) : MAX32;
+    return at + 4 <= bytes.length ? u32(bytes, at) : NO_SECTOR;
   };
 
   const names: string[] = [];
@@ -473,7 +251,7 @@ function readCfbDirectory(bytes: Uint8Array): CfbDirectory | null {
 
 function decodeUtf16le(b: Uint8Array, start: number, end: number): string {
   let out = '';
-  for (let i = start; i + 1 < end; i += 2) out += String.fromCharCode(b[i]! | (b[i + 1]! << 8));
+  for (let i = start; i + 1 < end; i += 2) out += String.fromCharCode(b[i] | (b[i + 1] << 8));
   return out;
 }
 
@@ -533,10 +311,10 @@ function textUnits(head: Uint8Array): number[] {
   const le = head[0] === 0xff && head[1] === 0xfe;
   const be = head[0] === 0xfe && head[1] === 0xff;
   if (le || be) {
-    for (let i = 2; i + 1 < head.length; i += 2) units.push(le ? head[i]! | (head[i + 1]! << 8) : (head[i]! << 8) | head[i + 1]!);
+    for (let i = 2; i + 1 < head.length; i += 2) units.push(le ? head[i] | (head[i + 1] << 8) : (head[i] << 8) | head[i + 1]);
     return units;
   }
   const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0; // UTF-8 BOM
-  for (let i = start; i < head.length; i++) units.push(head[i]!);
+  for (let i = start; i < head.length; i++) units.push(head[i]);
   return units;
 }

@@ -7,7 +7,7 @@ import type { CellWrite } from '../../../src/core/fill/types';
 import { fromA1 } from '../../../src/core/grid/address';
 import { Decimal, sum } from '../../../src/core/money/decimal';
 import { loadXlsx } from '../../../src/hosts/xlsx/load';
-import { applyWrites, shiftFormula, WorkbookWriteError } from '../../../src/hosts/xlsx/write';
+import { applyWrites, WorkbookWriteError } from '../../../src/hosts/xlsx/write';
 import { backupPath, WorkbookFileError, writeWorkbookFile } from '../../../src/hosts/xlsx/write-node';
 import { FIXTURES } from '../../helpers/fixtures';
 
@@ -566,20 +566,6 @@ describe('applyWrites refuses bad input with typed errors', () => {
 
   test('bytes that are not a workbook', async () => {
     await expect(applyWrites(new TextEncoder().encode('a,b\n1,2\n'), [])).rejects.toMatchObject({ problem: 'unreadable' });
-  });
-});
-
-describe('shiftFormula', () => {
-  test.each([
-    ['SUM($B2:C2)*rate', 1, 0, 'SUM($B3:C3)*rate'],
-    ['A1+$A$1+A$1+$A1', 2, 3, 'D3+$A$1+D$1+$A3'],
-    ['LOG10(A1)&"A1"&\'Sheet A1\'!B2', 1, 1, 'LOG10(B2)&"A1"&\'Sheet A1\'!C3'],
-    ['SUM(A:A,1:1,Sheet1!B2:C3)', 1, 1, 'SUM(B:B,2:2,Sheet1!C3:D4)'],
-    ['Table1[[#This Row],[A1]]+[1]Sheet1!A1', 1, 0, 'Table1[[#This Row],[A1]]+[1]Sheet1!A2'],
-    ['A1-1.5E+3+_xlfn.XLOOKUP(B1,C1:C9,D1:D9)', 1, 0, 'A2-1.5E+3+_xlfn.XLOOKUP(B2,C2:C10,D2:D10)'],
-    ['A2+B1', -1, 0, 'A1+#REF!'],
-  ])('%s moved by (%i, %i)', (formula, dr, dc, expected) => {
-    expect(shiftFormula(formula, dr, dc)).toBe(expected);
   });
 });
 
