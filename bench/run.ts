@@ -16,7 +16,7 @@ import { extractClaims } from '../src/core/narrative/claims';
 import { draftQingkuang } from '../src/core/narrative/draft/index';
 import { buildFacts } from '../src/core/narrative/facts';
 import { RuleContext } from '../src/core/rules/context';
-import { FUNCTIONAL_CLASSES } from '../src/core/tables/catalog/functional-classes';
+import { FUNCTIONAL_CLASSES } from '../src/core/catalog/functional-classes';
 import { recognizeWorkbook } from '../src/core/tables/recognize';
 import { loadXlsx } from '../src/hosts/xlsx/load';
 

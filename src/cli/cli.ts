@@ -11,7 +11,7 @@ import { inputsProblemsMessage } from '../core/narrative/session';
 import { readDraftSources } from './narrate';
 import { checkNarrativeText, readNarrative } from './narrative';
 import { NarrateUsageError, parseNarrateArgs, runNarrate } from './narrate';
-import { formatJson, formatRules, formatText } from './reporters';
+import { formatJson, formatJsonLine, formatRules, formatText } from './reporters';
 
 /** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73 } as const;
@@ -144,7 +144,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const n of notes) io.stderr(n);
     // One file: the contract's single JSON object; several: one object per line (JSON Lines).
     if (args.format === 'json') {
-      io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map((r) => JSON.stringify(r)).join('\n'));
+      io.stdout(reports.length === 1 ? formatJson(reports[0]) : reports.map(formatJsonLine).join('\n'));
     } else io.stdout(reports.map((r, i) => formatText(r, { expandRounding: args.expandRounding, ...(narrativeStats[i] ? { narrative: narrativeStats[i] } : {}) })).join('\n\n'));
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   } catch (e) {

@@ -1,6 +1,6 @@
 import { rangeToA1 } from './grid/address';
 import type { Workbook } from './grid/grid';
-import { assignIds, contractFinding, type CheckReport, type Finding, type TableSummary } from './findings';
+import { assignIds, type CheckReport, type Finding, type TableSummary } from './findings';
 import type { CheckSettings } from './reading';
 import { runRules } from './rules/run';
 import { recognizeWorkbook, Recognition } from './tables/recognize';
@@ -15,8 +15,10 @@ export function analyze(workbook: Workbook, settings: Partial<CheckSettings> = {
   return { ...recognition, findings: runRules(workbook, recognition.tables, settings) };
 }
 
-/** The contract's JSON shape (CONTRACT.md). */
+/** The report of one workbook (the output contract's shape: docs/output-contract.md). */
 export function toReport(fileName: string, analysis: Analysis): CheckReport {
+  // findings added after the analysis (narrative, fill conflicts) get their ids here
+  assignIds(analysis.findings, analysis.tables);
   const tables: TableSummary[] = analysis.tables.map((t) => ({
     sheet: t.sheet,
     type: t.type,
@@ -31,7 +33,7 @@ export function toReport(fileName: string, analysis: Analysis): CheckReport {
   return {
     file: fileName,
     tables,
-    findings: (assignIds(analysis.findings, analysis.tables), analysis.findings.map(contractFinding)),
+    findings: analysis.findings,
     unrecognized: analysis.unrecognized.map((u) => ({ sheet: u.sheet, bestGuess: u.bestGuess, reason: u.reason })),
   };
 }

@@ -1,5 +1,5 @@
 import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { CellPointer, Finding } from '../core/findings';
+import { blameSentence, type CellPointer, type Finding } from '../core/findings';
 import { severityOf } from './severity';
 
 /**
@@ -61,17 +61,6 @@ export function cellRefsLabel(cells: readonly CellPointer[], max = 4): string {
 /** `sheet!address`, as Excel writes a reference. */
 export const cellRef = (c: CellPointer): string => `${c.sheet}!${c.address}`;
 
-/**
- * The message without the core's blame sentence (“最可能出错的是 公开02表!C29：…”, which the card
- * shows on a line of its own), and that sentence; the two together are the message unchanged.
- */
-export function splitBlame(finding: Finding): { text: string; blame: string | null } {
-  if (!finding.likely) return { text: finding.message, blame: null };
-  const at = finding.message.indexOf(`最可能出错的是 ${cellRef(finding.likely)}`);
-  if (at < 0) return { text: finding.message, blame: `最可能出错的是 ${cellRef(finding.likely)}。` };
-  return { text: finding.message.slice(0, at), blame: finding.message.slice(at) };
-}
-
 export interface FindingCardProps {
   finding: Finding;
   /** What `actual` is called: 实为 (a table's value, the default) or 说明中写作 (a narrative's number). */
@@ -85,7 +74,7 @@ export interface FindingCardProps {
 export function FindingCard({ finding, actualLabel = '实为', cellsText, showRule = false }: FindingCardProps) {
   const styles = useFindingStyles();
   const { label, color } = severityOf(finding.severity);
-  const { text, blame } = splitBlame(finding);
+  const blame = blameSentence(finding) || null;
   return (
     <li
       className={mergeClasses(
@@ -103,7 +92,7 @@ export function FindingCard({ finding, actualLabel = '实为', cellsText, showRu
         {finding.quote && <Text className={styles.quote}>“{finding.quote}”</Text>}
         {showRule && <span className={styles.rule}>{finding.rule}</span>}
       </div>
-      <Body1>{text}</Body1>
+      <Body1>{finding.message}</Body1>
       {blame && (
         <Caption1 className={styles.likely} data-likely={cellRef(finding.likely!)}>
           {blame}

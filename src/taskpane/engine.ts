@@ -60,8 +60,8 @@ export async function openBytes(bytes: Uint8Array, fileName: string): Promise<Op
       const result = narrative().check(await narrativeText(textBytes, textName));
       return {
         checked: result.resolved.length + result.verified.length,
-        findings: result.findings.filter((f) => f.rule !== 'NARRATIVE.unresolved'),
-        unresolved: result.findings.filter((f) => f.rule === 'NARRATIVE.unresolved'),
+        findings: result.findings.filter((f) => !f.unresolved),
+        unresolved: result.findings.filter((f) => f.unresolved),
       };
     },
   };

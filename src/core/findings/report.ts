@@ -38,3 +38,8 @@ export interface CheckReport {
 export function contractFinding(f: Finding): Finding {
   return f.likely ? { ...f, message: fullMessage(f) } : f;
 }
+
+/** The report as `--format json` prints it. */
+export function contractReport(report: CheckReport): CheckReport {
+  return { ...report, findings: report.findings.map(contractFinding) };
+}

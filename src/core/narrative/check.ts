@@ -342,6 +342,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
       message: `情况说明中的数字 ${c.quote}（${c.subject || '未能确定所指'}）未能与表中数据对应，未核对；请人工确认。`,
       source: 'narrative',
       quote: c.quote,
+      unresolved: true,
     });
   }
   return { findings, resolved, verified, unresolved };

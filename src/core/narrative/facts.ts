@@ -26,7 +26,7 @@ import { itemName } from '../grid/text';
 import { Decimal, ZERO } from '../money/decimal';
 import type { CellPointer } from '../findings';
 import type { WorkbookReader } from '../reading';
-import { functionalClassName } from '../tables/catalog/functional-classes';
+import { functionalClassName } from '../catalog/functional-classes';
 import type { Line, SemanticTable, TableType } from '../tables/types';
 import type { Fact } from './types';
 import { toWan } from '../money/units';

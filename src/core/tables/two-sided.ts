@@ -1,7 +1,7 @@
 import type { CellRef } from '../grid/address';
 import type { Grid } from '../grid/grid';
 import { itemName, normalizeLabel } from '../grid/text';
-import { functionalClassCode } from './catalog/functional-classes';
+import { functionalClassCode } from '../catalog/functional-classes';
 import { headerText, isNoteText, readHeader } from './header';
 import type { LayoutFailure, Region } from './template';
 import { readHeadFacts } from './template';

@@ -11,7 +11,7 @@ import { refToA1, type CellRef } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
 import type { CellPointer } from '../../findings';
 import { toWan } from '../../money/units';
-import { functionalClassName } from '../../tables/catalog/functional-classes';
+import { functionalClassName } from '../../catalog/functional-classes';
 import type { SemanticTable, TableType } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { factIndex } from '../facts';

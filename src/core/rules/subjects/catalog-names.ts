@@ -1,12 +1,12 @@
 import { createFinding, type CellPointer, type Finding } from '../../findings';
-import { normalizeSubjectName, SUBJECT_NAMES } from '../../tables/catalog/subject-names';
+import { normalizeSubjectName, SUBJECT_NAMES } from '../../catalog/subject-names';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
 import { inOrder, ledgerTables, nameCell, printedName } from './support/lines';
 
 /**
  * 款/项 names (功能分类, 公开02/03/05/07/08表) and 类/款 names (经济分类, 公开06表) against the
- * bundled catalog (src/core/tables/catalog/subject-names.ts), extended by the user's own list:
+ * bundled catalog (src/core/catalog/subject-names.ts), extended by the user's own list:
  * - a name that differs from the catalog's (after folding full-width forms and spaces) is a warning,
  *   one finding per code and printed name, citing every cell printing it;
  * - a code the catalog does not know is info, one finding per code.

@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../findings';
-import { FUNCTIONAL_CLASSES, functionalClassCode } from '../../tables/catalog/functional-classes';
-import { normalizeSubjectName } from '../../tables/catalog/subject-names';
+import { FUNCTIONAL_CLASSES, functionalClassCode } from '../../catalog/functional-classes';
+import { normalizeSubjectName } from '../../catalog/subject-names';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';

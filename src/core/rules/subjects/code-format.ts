@@ -1,5 +1,5 @@
 import { createFinding, type Finding, type MessageData } from '../../findings';
-import { functionalClassName } from '../../tables/catalog/functional-classes';
+import { functionalClassName } from '../../catalog/functional-classes';
 import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';

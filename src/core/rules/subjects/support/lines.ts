@@ -1,6 +1,6 @@
 import type { CellRef } from '../../../grid/address';
 import { itemName } from '../../../grid/text';
-import { normalizeSubjectName } from '../../../tables/catalog/subject-names';
+import { normalizeSubjectName } from '../../../catalog/subject-names';
 import type { Line, SemanticTable, TableType } from '../../../tables/types';
 import type { RuleContext } from '../../context';
 import type { CellPointer } from '../../../findings';
