@@ -5,10 +5,9 @@ import { formatValue, planFills, willWrite } from '../core/fill/plan';
 import type { BandSuggestion, FillOptions, PlannedWrite } from '../core/fill/types';
 import type { Finding } from '../core/findings';
 import { recognizeWorkbook } from '../core/tables/recognize';
-import { loadXlsx, WorkbookReadError } from '../hosts/xlsx/load';
-import { applyWrites } from '../hosts/xlsx/write';
+import { WorkbookReadError } from '../hosts/xlsx/load';
 import { backupPath, writeWorkbookFile } from '../hosts/xlsx/write-node';
-import { loadXlsxFile } from '../hosts/xlsx/node-file';
+import { openXlsxFile } from '../hosts/xlsx/node-file';
 
 export class FillUsageError extends Error {}
 
@@ -61,15 +60,14 @@ export interface FillResult {
 
 /** gongkai fill: plan the fills, apply them to a copy of the workbook's bytes, write a new file. */
 export async function runFill(args: FillArgs): Promise<FillResult> {
-  const workbook = await loadXlsxFile(args.input);
-  const bytes = new Uint8Array(await fs.readFile(args.input));
+  const host = await openXlsxFile(args.input);
+  const workbook = await host.readWorkbook();
   const { tables } = recognizeWorkbook(workbook);
   const options: FillOptions = { values: args.values, overwrite: args.overwrite };
   const plan = planFills(workbook, tables, options);
   const chosen = plan.writes.filter((w) => willWrite(w, options));
-  const outBytes = await applyWrites(bytes, chosen, { values: args.values });
-  // The result must read back as a workbook before anything touches the disk.
-  await loadXlsx(outBytes, path.basename(args.output ?? args.input));
+  // the host reads the result back as a workbook before anything touches the disk
+  const outBytes = (await host.applyPlan({ writes: chosen, values: args.values })).bytes!;
   let target = args.output ?? args.input;
   let backup: string | null = null;
   if (args.inPlace) {

@@ -3,7 +3,7 @@ import type { DraftInputs } from '../core/narrative/draft/inputs';
 import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
 import { renderMarkdown, renderText } from '../core/narrative/render';
 import { draftStats, inputsProblemsMessage, NarrativeSession, priorInputsOf, readInputsOf, type DraftSources, type InputsSheetReading } from '../core/narrative/session';
-import { draftToDocx } from '../hosts/word/docx-export';
+import { DocxFileTarget } from '../hosts/word/docx-file-target';
 import { writeInputsTemplate } from '../hosts/xlsx/inputs-template';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
@@ -138,7 +138,7 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   }
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
-    args.format === 'docx' ? await draftToDocx(draft) : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
+    args.format === 'docx' ? (await new DocxFileTarget().exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
   await writeWorkbookFile(args.output!, bytes, { overwriteExisting: args.force });
   const stats = draftStats(draft);
   return (

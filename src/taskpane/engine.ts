@@ -3,7 +3,8 @@ import type { NarrativeDraft } from '../core/narrative/blocks';
 import { draftStats, NarrativeSession, type DraftStats } from '../core/narrative/session';
 import type { CheckReport, Finding } from '../core/findings';
 import { narrativeText } from '../hosts/word/narrative-file';
-import { loadXlsx } from '../hosts/xlsx/load';
+import type { WorkbookHost } from '../hosts/host';
+import { XlsxFileHost } from '../hosts/xlsx/file-host';
 
 /**
  * The task pane's one entry into the engine for a local file (WPS users, a plain browser): the same
@@ -41,7 +42,13 @@ export interface OpenedWorkbook {
 }
 
 export async function openBytes(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {
-  const workbook = await loadXlsx(bytes, fileName);
+  return openHost(new XlsxFileHost(bytes, fileName));
+}
+
+/** Checks the workbook of a host and prepares the narrative work on it. */
+export async function openHost(host: WorkbookHost): Promise<OpenedWorkbook> {
+  const fileName = host.name;
+  const workbook = await host.readWorkbook();
   const analysis = analyze(workbook);
   let session: NarrativeSession | undefined;
   const narrative = () => (session ??= new NarrativeSession(workbook, analysis.tables, fileName));
@@ -53,8 +60,8 @@ export async function openBytes(bytes: Uint8Array, fileName: string): Promise<Op
       return { draft, stats: draftStats(draft) };
     },
     async draftDocx(draft) {
-      const { draftToDocx } = await import(/* webpackChunkName: "docx" */ '../hosts/word/docx-export');
-      return draftToDocx(draft);
+      const { DocxFileTarget } = await import(/* webpackChunkName: "docx" */ '../hosts/word/docx-file-target');
+      return (await new DocxFileTarget().exportNarrative(draft)).bytes;
     },
     async checkNarrative(textBytes, textName) {
       const result = narrative().check(await narrativeText(textBytes, textName));

@@ -1,13 +1,19 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Workbook } from '../../core/grid/grid';
-import { loadXlsx, WorkbookReadError } from './load';
+import { XlsxFileHost } from './file-host';
+import { WorkbookReadError } from './load';
 
 /** Files larger than this are refused before reading: no real 决算 workbook comes near it. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Reads an .xlsx from disk with the same one-line errors as `loadXlsx` for path problems. */
 export async function loadXlsxFile(filePath: string): Promise<Workbook> {
+  return (await openXlsxFile(filePath)).readWorkbook();
+}
+
+/** An .xlsx file on disk as a host (its bytes read once, with one-line errors for path problems). */
+export async function openXlsxFile(filePath: string): Promise<XlsxFileHost> {
   const name = path.basename(filePath);
   let stat;
   try {
@@ -38,5 +44,5 @@ export async function loadXlsxFile(filePath: string): Promise<Workbook> {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(`无法读取“${filePath}”（${code ?? '未知错误'}）。 / Cannot read "${filePath}" (${code ?? 'unknown error'}).`, 'io', { cause });
   }
-  return loadXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return new XlsxFileHost(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
 }

@@ -1,0 +1,69 @@
+/**
+ * The seam between the engine and wherever a workbook lives. The task pane and the CLI talk to the
+ * core and to one of these, never to Office.js or to a file format directly:
+ *
+ * - the .xlsx file host (hosts/xlsx/file-host.ts): a file's bytes in, a new file's bytes out — the
+ *   CLI, and the pane in a plain browser (WPS users);
+ * - the Excel host (hosts/excel/): the workbook open in Excel, read and written through Office.js;
+ * - the document hosts (hosts/word/): a narrative draft as a .docx file, or into the open document.
+ *
+ * A host reads the whole workbook into the core's grid model in one go and applies a plan — the
+ * fills, the marks of the findings — in one go: the few round trips a live host can afford.
+ */
+import type { CellWrite } from '../core/fill/types';
+import type { Finding } from '../core/findings';
+import type { Workbook } from '../core/grid/grid';
+import type { NarrativeDraft } from '../core/narrative/blocks';
+
+export type HostKind = 'xlsx-file' | 'excel';
+
+/** What a host can do beyond reading, so the pane shows only the actions that work there. */
+export interface HostCapabilities {
+  /** Write computed cells (formulas or values). */
+  writes: boolean;
+  /** Mark findings on their cells and clear the marks again. */
+  marks: boolean;
+  /** Report edits as they happen (live re-check). */
+  changeEvents: boolean;
+}
+
+export interface HostPlan {
+  /** Computed cells to write: as formulas with their values cached, or as values only. */
+  writes?: readonly CellWrite[];
+  values?: boolean;
+  /** Findings to mark on their cells; the marks of an earlier plan that are not listed go away. */
+  marks?: readonly Finding[];
+  /** Remove every mark the add-in made, restoring each cell exactly as it was. */
+  clearMarks?: boolean;
+}
+
+export interface AppliedPlan {
+  written: number;
+  marked: number;
+  /** A file host changes nothing in place: the new file's bytes. */
+  bytes?: Uint8Array;
+}
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  /** The workbook's name for messages (its file name). */
+  readonly name: string;
+  readonly capabilities: HostCapabilities;
+  /** The whole workbook in the grid model: every sheet's used cells, merges, hidden rows and columns. */
+  readWorkbook(): Promise<Workbook>;
+  applyPlan(plan: HostPlan): Promise<AppliedPlan>;
+}
+
+/** A plan asks for something this host cannot do (the pane hides such actions; this guards the rest). */
+export class HostCapabilityError extends Error {
+  constructor(readonly capability: keyof HostCapabilities, host: HostKind) {
+    super(`此环境（${host}）不支持该操作：${capability}。 / This host (${host}) cannot do: ${capability}.`);
+    this.name = 'HostCapabilityError';
+  }
+}
+
+export interface NarrativeTarget {
+  /** Where the draft goes: a .docx file's bytes, or the document open in Word. */
+  readonly kind: 'docx-file' | 'word';
+  exportNarrative(draft: NarrativeDraft): Promise<{ bytes?: Uint8Array }>;
+}
