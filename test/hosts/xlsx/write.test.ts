@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
 import type { CellWrite } from '../../../src/core/fill/types';
 import { fromA1 } from '../../../src/core/grid/address';
 import { Decimal, sum } from '../../../src/core/money/decimal';
@@ -10,6 +9,7 @@ import { loadXlsx } from '../../../src/hosts/xlsx/load';
 import { applyWrites, WorkbookWriteError } from '../../../src/hosts/xlsx/write';
 import { backupPath, WorkbookFileError, writeWorkbookFile } from '../../../src/hosts/xlsx/write-node';
 import { FIXTURES } from '../../helpers/fixtures';
+import { buildZip, readZipParts } from './zip-helpers';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -175,82 +175,6 @@ function styleSharer(wb: ExcelJS.Workbook, sheet: string, a1: string): string {
   );
   if (!found) throw new Error(`no cell shares the style of ${sheet}!${a1}`);
   return found;
-}
-
-// ---- A minimal zip reader/writer (Node zlib) to build and inspect packages in tests ----
-
-interface ZipPart {
-  name: string;
-  data: Buffer;
-  /** Compressed bytes as stored. */
-  raw: Buffer;
-  method: number;
-}
-
-function readZipParts(bytes: Uint8Array): Map<string, ZipPart> {
-  const b = Buffer.from(bytes);
-  let eocd = b.length - 22;
-  while (eocd >= 0 && b.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = b.readUInt16LE(eocd + 10);
-  let pos = b.readUInt32LE(eocd + 16);
-  const out = new Map<string, ZipPart>();
-  for (let i = 0; i < count; i++) {
-    const method = b.readUInt16LE(pos + 10);
-    const csize = b.readUInt32LE(pos + 20);
-    const nameLen = b.readUInt16LE(pos + 28);
-    const extraLen = b.readUInt16LE(pos + 30);
-    const commentLen = b.readUInt16LE(pos + 32);
-    const local = b.readUInt32LE(pos + 42);
-    const name = b.toString('utf8', pos + 46, pos + 46 + nameLen);
-    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const raw = b.subarray(start, start + csize);
-    out.set(name, { name, raw, method, data: method === 8 ? inflateRawSync(raw) : raw });
-    pos += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-function buildZip(parts: Record<string, string>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(parts)) {
-    const data = Buffer.from(text, 'utf8');
-    const comp = deflateRawSync(data);
-    const nameBuf = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, comp);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(Object.keys(parts).length, 8);
-  eocd.writeUInt16LE(Object.keys(parts).length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, eocd]));
 }
 
 // ---- A workbook as Excel/WPS write them, with the features an exceljs round trip loses ----
