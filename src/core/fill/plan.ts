@@ -1,7 +1,7 @@
 import { refToA1 } from '../grid/address';
 import type { Cell, Grid, Workbook } from '../grid/grid';
 import { parseAmount } from '../grid/parse-amount';
-import type { Decimal } from '../money/decimal';
+import { Decimal } from '../money/decimal';
 import { createFinding, type Finding, type FindingSource } from '../findings';
 import { WorkbookReader } from '../reading';
 import type { SemanticTable } from '../tables/types';
@@ -21,6 +21,8 @@ export function formatValue(value: Decimal, numFmt: string): string {
   if (numFmt.includes('%')) return `${value.times(100).toFixed(Math.max(0, dp - 2))}%`;
   return value.toFixed(dp);
 }
+
+const sameNumber = (a: Decimal, b: Decimal) => a.toSignificantDigits(15).equals(b.toSignificantDigits(15));
 
 const normalizeFormula = (f: string) => f.replace(/^=/, '').replace(/\s+/g, '').replace(/\$/g, '').toUpperCase();
 
@@ -69,6 +71,12 @@ export function planFills(
   for (const p of planned) {
     const v = asWritten.get(key(p.sheet, p.ref));
     if (writing.has(key(p.sheet, p.ref)) && v) p.value = v;
+  }
+  // 5. Formulas only where Excel will compute what was planned: not over numbers stored as text
+  //    (unless the user asks to convert them), never in a circle.
+  if (!options.values) {
+    planned.push(...guardTextInputs(planned, original, options));
+    breakCircles(planned, options);
   }
   const suggestions = suggestBands(tables, new WorkbookReader(workbook, tables, { zeroOverZeroRate: zeroOverZero }));
   return { writes: planned, suggestions, findings: planned.filter((p) => p.status === 'conflict').map((p) => conflictFinding(p, options)) };
@@ -124,7 +132,9 @@ function settle(
 export function willWrite(p: PlannedWrite, options: FillOptions): boolean {
   if (p.blockedBy) return false;
   if (p.status === 'empty') return true;
-  if (p.status === 'same-value') return !options.values; // a constant becomes its live formula
+  if (p.status === 'text-number') return !!options.numbersFromText;
+  // a constant becomes its live formula; written as a value it would change nothing
+  if (p.status === 'same-value') return !options.values && !p.valueOnlyReason;
   if (p.status === 'same-formula') return false;
   return !!options.overwrite;
 }
@@ -159,10 +169,10 @@ function classify(grid: Grid, write: CellWrite, options: FillOptions): PlannedWr
   else if (cell.formula && !options.values) status = 'conflict'; // a user's formula is never replaced silently
   else {
     const p = parseAmount(cell.value);
-    // compare at the calculator's precision, not at whatever the cell's own format shows
-    const dp = shownDecimals(write.numFmt);
-    status =
-      p.kind === 'number' && p.value.toDecimalPlaces(dp).equals(w.value.toDecimalPlaces(dp)) && !cell.noCachedResult ? 'same-value' : 'conflict';
+    // Only the very same number is the same value: a cell holding 0.182 where the parts add up to
+    // 0.18 would change at its third decimal, so it is a conflict, shown and left alone. Stored
+    // numbers are compared at the 15 significant digits Excel keeps (1016.3600000000001 = 1016.36).
+    status = p.kind === 'number' && sameNumber(p.value, w.value) && !cell.noCachedResult ? 'same-value' : 'conflict';
   }
   return { ...w, status, current, valueFormat: write.numFmt };
 }
@@ -177,6 +187,90 @@ export const FILL_DIFFERS: FindingSource = {
     kept: '{{what}}：表中为“{{current}}”，按计算应为 {{expected}}（公式 ={{formula}}）。未改动；确认后用 --overwrite 替换。',
   },
 };
+
+/**
+ * A formula reading a number stored as text shows a wrong result in Excel (SUM skips text), so such a
+ * write becomes its value — or, with numbersFromText, the text cells are planned as conversions to
+ * the same numbers (status 'text-number') and the formula stays.
+ */
+function guardTextInputs(planned: PlannedWrite[], sheets: ReadonlyMap<string, Grid>, options: FillOptions): PlannedWrite[] {
+  const written = new Set(planned.filter((p) => willWrite(p, options)).map((p) => `${p.sheet}!${p.ref.row}:${p.ref.col}`));
+  const conversions = new Map<string, PlannedWrite>();
+  for (const p of planned) {
+    if (!willWrite(p, options) && p.status !== 'same-value') continue;
+    const grid = sheets.get(p.sheet)!;
+    const texts = p.inputs.filter((r) => !written.has(`${p.sheet}!${r.row}:${r.col}`) && typeof grid.cell(r.row, r.col)?.value === 'string');
+    if (texts.length === 0) continue;
+    const convertible = texts.every((r) => parseAmount(grid.value(r.row, r.col)).kind === 'number');
+    if (options.numbersFromText && convertible) {
+      for (const r of texts) {
+        const k = `${p.sheet}!${r.row}:${r.col}`;
+        if (conversions.has(k)) continue;
+        const cell = grid.cell(r.row, r.col)!;
+        const parsed = parseAmount(cell.value);
+        if (parsed.kind !== 'number') continue;
+        conversions.set(k, {
+          sheet: p.sheet,
+          ref: r,
+          formula: '',
+          value: parsed.value,
+          inputs: [],
+          numFmt: cell.numFmt && cell.numFmt !== 'General' && cell.numFmt !== '@' ? cell.numFmt : '0.00',
+          valueFormat: '0.00',
+          quantity: '文本转数值',
+          description: `${p.sheet}!${refToA1(r)} 以文本存放的数字“${String(cell.value)}”改为数值`,
+          valueOnly: true,
+          status: 'text-number',
+          current: String(cell.value),
+        });
+      }
+      continue;
+    }
+    p.valueOnly = true;
+    p.valueOnlyReason = 'text-inputs';
+    p.textInputs = texts.map((r) => `${p.sheet}!${refToA1(r)}`);
+  }
+  return [...conversions.values()];
+}
+
+/** Formulas that would read one another in a circle are written as values (Tarjan's SCCs). */
+function breakCircles(planned: PlannedWrite[], options: FillOptions): void {
+  const formulas = planned.filter((p) => willWrite(p, options) && !p.valueOnly);
+  const byKey = new Map(formulas.map((p) => [`${p.sheet}!${p.ref.row}:${p.ref.col}`, p]));
+  const edges = (p: PlannedWrite) =>
+    p.inputs.map((r) => byKey.get(`${p.sheet}!${r.row}:${r.col}`)).filter((q): q is PlannedWrite => !!q);
+  let counter = 0;
+  const index = new Map<PlannedWrite, number>();
+  const low = new Map<PlannedWrite, number>();
+  const stack: PlannedWrite[] = [];
+  const onStack = new Set<PlannedWrite>();
+  const connect = (v: PlannedWrite) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges(v)) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: PlannedWrite[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w);
+      component.push(w);
+      if (w === v) break;
+    }
+    if (component.length > 1 || edges(v).includes(v)) {
+      for (const w of component) {
+        w.valueOnly = true;
+        w.valueOnlyReason = 'circular';
+      }
+    }
+  };
+  for (const p of formulas) if (!index.has(p)) connect(p);
+}
 
 function conflictFinding(p: PlannedWrite, options: FillOptions): Finding {
   const expected = formatValue(p.value, p.valueFormat);

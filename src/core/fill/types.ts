@@ -23,6 +23,8 @@ export interface CellWrite {
   quantity: string;
   /** Plain-Chinese description for listings: "怀化… 年度资金总额 执行率 = 全年执行数 ÷ 全年预算数". */
   description: string;
+  /** Write the value without its formula (hosts honour it whatever the mode). */
+  valueOnly?: boolean;
 }
 
 /** What the target cell holds today, compared with the computed write. */
@@ -34,7 +36,17 @@ export type WriteStatus =
   /** Already holds this very formula. */
   | 'same-formula'
   /** Holds a different value or a different formula: changed only with --overwrite. */
-  | 'conflict';
+  | 'conflict'
+  /** A number stored as text that a formula reads: turned into the number only on request (numbersFromText). */
+  | 'text-number';
+
+/**
+ * Why a write that would be a formula is written as its value:
+ * - 'text-inputs': a cell it reads holds a number as text, which Excel's SUM ignores — the formula
+ *   would show a wrong total (0 for a column pasted from a PDF), so the value is written instead;
+ * - 'circular': the formulas would refer to one another in a circle.
+ */
+export type ValueOnlyReason = 'text-inputs' | 'circular';
 
 export interface PlannedWrite extends CellWrite {
   status: WriteStatus;
@@ -44,6 +56,10 @@ export interface PlannedWrite extends CellWrite {
   valueFormat: string;
   /** Not written because an input cell is a conflict left as it is. */
   blockedBy?: 'input';
+  /** Written as a value although formulas were asked for, and why. */
+  valueOnlyReason?: ValueOnlyReason;
+  /** Text-number inputs that keep this write from being a formula (sheet!A1), for the report. */
+  textInputs?: string[];
 }
 
 export interface FillOptions {
@@ -53,6 +69,8 @@ export interface FillOptions {
   overwrite?: boolean;
   /** 0/0 执行率/控制率 convention: the seeds print 100%. */
   zeroOverZero?: '100%' | '0%' | 'blank';
+  /** Turn the numbers stored as text that a formula reads into numbers, so the formula can be written. */
+  numbersFromText?: boolean;
 }
 
 /** A qualitative indicator's suggested score band, for the user to confirm (never written). */

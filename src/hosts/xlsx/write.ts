@@ -115,7 +115,7 @@ function validateWrite(w: CellWrite, options: ApplyOptions): void {
   if (!isOnSheet(w.ref)) bad('单元格地址超出工作表范围', 'the cell address is outside the sheet');
   const n = Number(w.value);
   if (!Number.isFinite(n)) bad('数值无效', 'the value is not a finite number');
-  if (!options.values && !formulaText(w.formula)) bad('公式为空', 'the formula is empty');
+  if (!options.values && !w.valueOnly && !formulaText(w.formula)) bad('公式为空', 'the formula is empty');
   if (typeof w.numFmt !== 'string') bad('数字格式无效', 'the number format is not text');
 }
 

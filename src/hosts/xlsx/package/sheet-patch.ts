@@ -152,7 +152,7 @@ export class SheetPatcher {
       }
       const base = cell ? Number(parseAttributes(cell.attrs).get('s') ?? 0) : this.defaultStyle(rowTok, col);
       const style = write.numFmt === '' ? base : this.styles.withNumFmt(base, write.numFmt);
-      this.setCell(row, col, this.cellXml(row, col, cell, style, write, values));
+      this.setCell(row, col, this.cellXml(row, col, cell, style, write, values || write.valueOnly === true));
       this.touched.push({ row, col });
     }
   }
