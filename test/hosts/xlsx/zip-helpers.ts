@@ -50,6 +50,15 @@ export function readZipParts(bytes: Uint8Array): Map<string, ZipPart> {
   return out;
 }
 
+/**
+ * Whether the writer kept an entry as it was: a deflated one with the same compressed bytes and
+ * CRC, a stored one (deflated by the writer, see writeZip) with the same bytes inside.
+ */
+export function keptAsIs(before: ZipPart, after: ZipPart | undefined): boolean {
+  if (!after || after.crc !== before.crc || !after.data.equals(before.data)) return false;
+  return before.method === 0 ? after.method === 8 : after.method === before.method && after.raw.equals(before.raw);
+}
+
 /** An entry given as stored bytes with whatever the central directory should claim about them. */
 export interface RawEntry {
   raw: Uint8Array;

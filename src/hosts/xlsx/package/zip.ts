@@ -316,16 +316,19 @@ export function inflateEntry(archive: Uint8Array, entry: ZipEntry, cap: number):
   return concat(pieces, total);
 }
 
-/** An entry of the archive to write: its new content, or (no content) its compressed bytes copied as they are. */
+/** An entry of the archive to write: its new content, or (no content) the entry as it is. */
 export interface OutEntry {
   entry: ZipEntry;
   content?: Uint8Array;
 }
 
 /**
- * Writes the entries, in their order, into a new archive taken from `archive`'s entries: copied
- * ones keep their compressed bytes, CRC, time and attributes; new content is deflated by fflate.
- * Sizes follow each entry in a data descriptor (fflate streams them); no ZIP64, hence the 4 GB cap.
+ * Writes the entries, in their order, into a new archive taken from `archive`'s entries; each keeps
+ * its name, time and attributes. A deflated entry without new content keeps its compressed bytes
+ * and CRC; new content is deflated by fflate. fflate follows every entry with a data descriptor
+ * (it streams), which streaming readers (Java's ZipInputStream, commons-compress under Apache POI)
+ * refuse on a stored entry: stored entries (the folders of most packages) are deflated too, with
+ * the same bytes inside. No ZIP64, hence the 4 GB cap.
  */
 export function writeZip(archive: Uint8Array, out: readonly OutEntry[]): Uint8Array {
   let estimate = EOCD_SIZE;
@@ -344,17 +347,17 @@ export function writeZip(archive: Uint8Array, out: readonly OutEntry[]): Uint8Ar
   });
   for (const { entry, content } of out) {
     const attributes = { mtime: entryTime(entry), os: entry.versionMadeBy >> 8, attrs: entry.externalAttrs };
-    if (content) {
+    // fflate's handler type asks for an ArrayBuffer-backed array; a view of any buffer is read alike.
+    const stored = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize) as Uint8Array<ArrayBuffer>;
+    if (content || entry.method === 0) {
       const file = Object.assign(new ZipDeflate(entry.name, { level: 6 }), attributes);
       zip.add(file);
-      file.push(content, true);
+      file.push(content ?? stored, true);
     } else {
-      // fflate's handler type asks for an ArrayBuffer-backed array; a view of any buffer is read alike.
-      const raw = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize) as Uint8Array<ArrayBuffer>;
       const flag = entry.method === 8 ? (entry.flags >> 1) & 3 : 0;
       const file: ZipInputFile = { filename: entry.name, size: entry.size, crc: entry.crc, compression: entry.method, flag, ...attributes };
       zip.add(file);
-      file.ondata!(null, raw, true);
+      file.ondata!(null, stored, true);
     }
   }
   zip.end();
