@@ -18,12 +18,6 @@ import {
   setAttribute,
 } from './xml';
 
-/**
- * A worksheet part patched in place: only the written cells, their rows' `spans`, the `<dimension>`
- * and, when a written cell was the master of a shared formula, the next cell of that group change;
- * every other byte of the part stays as written.
- */
-
 interface CellTok {
   col: number;
   start: number;
@@ -51,6 +45,11 @@ interface FormulaTok {
   text: string;
 }
 
+/**
+ * A worksheet part patched in place: only the written cells, their rows' `spans`, the `<dimension>`
+ * and, when a written cell was the master of a shared formula, the next cell of that group change;
+ * every other byte of the part stays as written.
+ */
 export class SheetPatcher {
   private readonly p: string;
   private readonly rows: RowTok[] = [];
