@@ -85,7 +85,7 @@ export const DEFAULT_DOCX_STYLE: DocxStyle = Object.freeze({
   firstLineIndentChars: 2,
   lineSpacingPt: 28,
   pageMarginsCm: Object.freeze({ top: 3.7, bottom: 3.5, left: 2.8, right: 2.6 }),
-}) as DocxStyle;
+});
 
 /** The title of the provenance appendix. */
 export const PROVENANCE_TITLE = '附：数字来源';
