@@ -1,6 +1,6 @@
 import { run } from './cli';
 
-run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 }).then((code) => {

@@ -1,4 +1,5 @@
 import { Decimal } from '../money/decimal';
+import type { CellValue } from '../grid/grid';
 import { a1 } from './formula';
 import { parseActual, parseTarget, quantitativeScore, unitFactor, isQuantity } from './indicator';
 import { excelRound } from './read';
@@ -51,7 +52,7 @@ const isPercent = (fmt?: string) => !!fmt && fmt.includes('%');
 const targets = new Map<string, ReturnType<typeof parseTarget>>();
 const actuals = new Map<string, ReturnType<typeof parseActual>>();
 
-function cached<T>(memo: Map<string, T>, value: unknown, numFmt: string | undefined, parse: (raw: string | number | null, numFmt?: string) => T): T {
+function cached<T>(memo: Map<string, T>, value: CellValue | undefined, numFmt: string | undefined, parse: (raw: string | number | null, numFmt?: string) => T): T {
   const raw = value === undefined || value === null ? null : typeof value === 'number' || typeof value === 'string' ? value : String(value);
   const k = `${typeof raw}:${String(raw)}|${numFmt ?? ''}`;
   let v = memo.get(k);

@@ -481,7 +481,8 @@ export function qualitativeBand(
   const result = (band: Band) => {
     const [lo, hi] = BAND_RANGES[band];
     const w = opts.weight;
-    return { band, range: (w ? [lo.times(w), hi.times(w)] : [lo, hi]) as [Decimal, Decimal] };
+    const range: [Decimal, Decimal] = w ? [lo.times(w), hi.times(w)] : [lo, hi];
+    return { band, range };
   };
   const a = parseActual(actual, opts.actualNumFmt);
   if (a === null) return null;

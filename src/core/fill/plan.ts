@@ -96,7 +96,7 @@ function settle(
   const overlay = new Map<string, Map<number, Cell>>();
   const put = (w: CellWrite) => {
     let sheet = overlay.get(w.sheet);
-    if (!sheet) overlay.set(w.sheet, (sheet = new Map()));
+    if (!sheet) overlay.set(w.sheet, (sheet = new Map<number, Cell>()));
     sheet.set(w.ref.row * 16384 + w.ref.col, { value: Number(w.value.toString()), formula: w.formula });
   };
   const valueAt = (w: CellWrite) => overlay.get(w.sheet)?.get(w.ref.row * 16384 + w.ref.col)?.value ?? workbook.sheets.find((g) => g.name === w.sheet)?.value(w.ref.row, w.ref.col) ?? null;

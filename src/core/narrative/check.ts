@@ -239,7 +239,7 @@ export function checkNarrative(claims: readonly Claim[], tableFacts: readonly Fa
         continue;
       }
       resolved.push({ claim, fact });
-      const stated = convertMoney(claim.value, claim.unit as MoneyUnit, fact.unit as MoneyUnit);
+      const stated = convertMoney(claim.value, claim.unit, fact.unit as MoneyUnit);
       const dp = claim.unit === fact.unit ? claim.decimals : claim.unit === '元' ? claim.decimals + 4 : Math.max(0, claim.decimals - 4);
       const diff = stated.minus(fact.value).abs();
       // the text may round the table's figure to fewer decimals; within that it is right. In another

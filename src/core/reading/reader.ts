@@ -86,7 +86,7 @@ export class WorkbookReader {
     if (!ref) return { kind: 'empty' };
     const grid = this.grid(table);
     let memo = this.amounts.get(grid);
-    if (!memo) this.amounts.set(grid, (memo = new Map()));
+    if (!memo) this.amounts.set(grid, (memo = new Map<number, Reading>()));
     const k = cellKey(ref);
     let r = memo.get(k);
     if (!r) memo.set(k, (r = this.readUncached(table, ref)));

@@ -11,7 +11,7 @@ import {
   TextRun,
 } from 'docx';
 import type { IParagraphOptions, IRunOptions } from 'docx';
-import type { CellPointer } from '../../core/report';
+import type { CellPointer } from '../../core/findings';
 import { runsText } from '../../core/narrative/blocks';
 import type { NarrativeDraft, Run } from '../../core/narrative/blocks';
 

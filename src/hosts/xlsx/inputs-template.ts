@@ -75,5 +75,5 @@ export async function writeInputsTemplate(rows: readonly InputRowSpec[]): Promis
   ws.mergeCells(rows.length + 4, 1, rows.length + 4, 4);
 
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

@@ -72,15 +72,15 @@ function convertCell(cell: ExcelJS.Cell): Cell | null {
       const cached = f.result ?? (cell as unknown as { result?: unknown }).result;
       if (cached === undefined || cached === null) return { value: null, formula, noCachedResult: true, numFmt };
       const result = cached as unknown;
-      if (typeof result === 'object' && result !== null && 'error' in (result as object)) {
-        return { value: null, formula, error: String((result as { error: unknown }).error), numFmt };
+      if (typeof result === 'object' && result !== null && 'error' in (result)) {
+        return { value: null, formula, error: String((result).error), numFmt };
       }
       return { value: scalar(result), formula, numFmt };
     }
     if ('richText' in o) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(''), numFmt };
     if ('error' in o) return { value: null, error: String(o.error), numFmt };
     if ('text' in o) return { value: String(o.text), numFmt };
-    return { value: String(v), numFmt };
+    return { value: v instanceof Date ? v.toString() : JSON.stringify(v), numFmt };
   }
   return { value: scalar(v), numFmt };
 }

@@ -95,7 +95,7 @@ export type Piece = Run | string | readonly (Run | string)[];
 /** A paragraph; adjacent text runs are merged, empty ones dropped. */
 export function para(...parts: Piece[]): Block {
   const runs: Run[] = [];
-  for (const p of parts.flat() as (Run | string)[]) {
+  for (const p of parts.flat<readonly Piece[]>()) {
     const r = typeof p === 'string' ? text(p) : p;
     if (r.type === 'text') {
       if (!r.text) continue;

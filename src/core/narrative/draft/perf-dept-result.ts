@@ -103,7 +103,7 @@ export function countRun(ctx: WorkbookReader, table: SemanticTable, lines: reado
   return num(String(lines.length), key, lines.flatMap((l) => indicatorCell(ctx, table, l)));
 }
 
-const norm = (s: unknown): string =>
+const norm = (s: string | number | boolean | null | undefined): string =>
   String(s ?? '')
     .normalize('NFKC')
     .replace(/\s+/g, '');

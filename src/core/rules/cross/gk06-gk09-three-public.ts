@@ -35,7 +35,7 @@ export const gk06Gk09ThreePublic: Rule = {
       const line = b.line(`经济.${code}`) ?? b.line(code);
       const rb = line?.cells['决算数'];
       if (!ra || !rb) return [];
-      return compare(ctx, this.meta, cell(a, ra, `决算数“${subject}”栏`), cell(b, rb, `${code} ${line!.label}`), { subject, noteId: 'note' });
+      return compare(ctx, this.meta, cell(a, ra, `决算数“${subject}”栏`), cell(b, rb, `${code} ${line.label}`), { subject, noteId: 'note' });
     });
   },
 };

@@ -72,7 +72,7 @@ export const subjectPlacement: Rule = {
               ownAmount: formatAmount(own.kind === 'amount' ? own.value : r.value),
               unit,
             },
-            { severity: 'warning', cells: [ctx.pointer(t, otherRef), ...(ownHas ? [ctx.pointer(t, line.cells[want.side]!)] : [])], expected: null, actual: formatAmount(r.value) },
+            { severity: 'warning', cells: [ctx.pointer(t, otherRef), ...(ownHas ? [ctx.pointer(t, line.cells[want.side])] : [])], expected: null, actual: formatAmount(r.value) },
           ),
         );
       }

@@ -15,8 +15,8 @@ export function yearEndOf(ctx: RuleContext, gk04: SemanticTable, type: string): 
     const own = sub.cells[type];
     const small = sub.cells['小计'];
     const filled = (r: CellRef | undefined) => !!r && ctx.read(gk04, r).kind !== 'empty';
-    if (filled(own)) return { ref: own!, label: `年末结转和结余（${type}）“${type}”栏` };
-    if (filled(small)) return { ref: small!, label: `年末结转和结余（${type}）“小计”栏` };
+    if (filled(own)) return { ref: own, label: `年末结转和结余（${type}）“${type}”栏` };
+    if (filled(small)) return { ref: small, label: `年末结转和结余（${type}）“小计”栏` };
     if (own) return { ref: own, label: `年末结转和结余（${type}）“${type}”栏` };
   }
   const row = gk04.cell('支出.年末财政拨款结转和结余', type);
