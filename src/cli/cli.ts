@@ -13,7 +13,7 @@ import { checkNarrativeText, readNarrative } from './narrative';
 import { NarrateUsageError, parseNarrateArgs, runNarrate } from './narrate';
 import { formatJson, formatJsonLine, formatRules, formatText } from './reporters';
 
-/** Exit codes (CONTRACT.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
+/** Exit codes (docs/output-contract.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73 } as const;
 
 export interface CliIo {

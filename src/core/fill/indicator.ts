@@ -2,7 +2,7 @@ import { Decimal } from '../money/decimal';
 
 /**
  * 绩效指标 targets (年度指标值 / 年初目标值 A) and actuals (实际完成值 B): what kind of indicator a cell
- * states, and the score the 000 备注 (DOMAIN §2(d)) gives it.
+ * states, and the score the 000 备注 (docs/domain.md §2(d)) gives it.
  *
  * - 定量 (quantitative): a number with a unit and a direction.
  *   - 正向 'positive': ≥ > 不低于 不少于 不小于 大于(等于) 高于 多于 超过 至少 达到 …以上.
@@ -24,7 +24,7 @@ import { Decimal } from '../money/decimal';
  *   a quantity nor recognizable words.
  *
  * Text is normalized with NFKC (１００％ → 100%, （） → ()), ≼ ⩽ ≦ <= =< read as ≤ and ⩾ ≧ ≽ >= => as ≥,
- * and the extraction noise of DOMAIN §0.1 is repaired: "8 0%" → 80% (a digit group of one digit split
+ * and the extraction noise of docs/domain.md §0.1 is repaired: "8 0%" → 80% (a digit group of one digit split
  * off by a space is joined; "41 39" stays two numbers), "22854. 27" → 22854.27, "1, 212. 84" → 1212.84,
  * "≥ 90)%" → ≥90%. ㎡ is kept as a unit (NFKC would make it "m2").
  *

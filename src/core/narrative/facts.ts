@@ -1,5 +1,5 @@
 /**
- * The facts of a 部门决算公开 workbook: every amount, share and rate the 情况说明 (DOMAIN §4.1) states,
+ * The facts of a 部门决算公开 workbook: every amount, share and rate the 情况说明 (docs/domain.md §4.1) states,
  * read from the recognized 公开01–09 tables with the cells each is computed from.
  *
  * Conventions:
@@ -7,7 +7,7 @@
  *   cell; an empty cell counts as 0 (the narrative says "政府性基金预算财政拨款收入0万元"). A cell
  *   holding text that is no number makes the fact (and the facts built on it) absent.
  * - A fact is produced only when its table is recognized exactly once (WorkbookReader.only). A line the
- *   template does not print gives no fact. Fallbacks, where DOMAIN names two equal sources:
+ *   template does not print gives no fact. Fallbacks, where docs/domain.md names two equal sources:
  *   收入合计/收入 parts from 公开02 合计 row when 公开01 is absent; 支出合计 from 公开03 合计 row;
  *   一般公共预算支出合计 from 公开04 本年支出合计 (一般公共预算 column) when 公开05 is absent.
  * - Shares (key "<part key>/占比") and completion rates (key "<决算 key>/完成率") have unit '%' and
@@ -16,7 +16,7 @@
  *   whole keys; `cells` lists the cells of both. A share of a zero whole is not produced; a rate of
  *   0 / 0 follows CheckSettings.zeroOverZeroRate ('blank' → not produced), x / 0 is not produced.
  * - Per-类 一般公共预算 amounts ("一般公共预算支出.类.221") are the printed 公开04表 类 row,
- *   "一般公共预算财政拨款" column — the figure DOMAIN §4.1 五(二) and the narratives quote (江岸 住房保障
+ *   "一般公共预算财政拨款" column — the figure docs/domain.md §4.1 五(二) and the narratives quote (江岸 住房保障
  *   20958.26) — in 公开04 order. Without 公开04 they come from 公开05: its 类 subtotal row when printed,
  *   else the sum of its 项 rows with that 3-digit prefix. When both tables are there, the 公开05 sum is
  *   kept beside it as "一般公共预算支出.类.221.各项合计" (no aliases) so a checker can explain a 尾差.

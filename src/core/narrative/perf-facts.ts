@@ -1,12 +1,12 @@
 /**
- * The facts of a 绩效 workbook: the amounts and rates a 部门整体支出绩效自评报告 (DOMAIN §4.2–4.4) and a
+ * The facts of a 绩效 workbook: the amounts and rates a 部门整体支出绩效自评报告 (docs/domain.md §4.2–4.4) and a
  * 自评结果 state, read from the 部门整体支出绩效自评表 (PERF_DEPT) and the 部门整体支出绩效评价基础数据表
  * (PERF_BASE) with the cells each comes from. The counterpart of buildFacts (公开01–09).
  *
  * Conventions (those of buildFacts, except where said):
  * - A fact is produced only when its table is recognized exactly once (WorkbookReader.only).
  * - Amounts keep the exact value of the cell, in the table's unit. A blank cell, "——" or "无" gives
- *   no fact: in these tables a blank means "not filled" (DOMAIN §0.1), not 0 — 汨罗 leaves the
+ *   no fact: in these tables a blank means "not filled" (docs/domain.md §0.1), not 0 — 汨罗 leaves the
  *   公务用车 subtotal blank while its part holds 3.1. Text that is no number gives no fact either.
  * - 湖南 收入性质/支出性质 amounts are written inside text cells ("其中：基本支出：859.70"); the
  *   fact points at that text cell.
@@ -185,14 +185,14 @@ function deptFacts(b: PerfFacts, t: SemanticTable): void {
     {
       key: `${K}.全年执行数`,
       label: '全年执行数',
-      // "{年}年支出决算数{E}万元" and "按经济分类支出合计{E}万元" (DOMAIN §4.3 item 4), "占总支出"
+      // "{年}年支出决算数{E}万元" and "按经济分类支出合计{E}万元" (docs/domain.md §4.3 item 4), "占总支出"
       aliases: ['支出决算数', '部门整体支出决算数', '支出决算总额', '按经济分类支出合计', '总支出', '全年支出决算', '年度资金总额全年执行数'],
       derivation: `${n} 年度资金总额 全年执行数`,
     },
     t,
     c['全年执行数'],
   );
-  // 湖南 执行率 is against 全年预算数, not 年初 (DOMAIN §2(d)).
+  // 湖南 执行率 is against 全年预算数, not 年初 (docs/domain.md §2(d)).
   b.ratio({ key: `${K}.执行率`, label: '执行率', aliases: ['预算执行率', '部门整体支出执行率', '资金执行率'], derivation: '全年执行数 ÷ 全年预算数 × 100' }, `${K}.全年执行数`, `${K}.全年预算数`, 'setting');
 
   for (const [item, label, aliases] of INCOME) {
@@ -202,7 +202,7 @@ function deptFacts(b: PerfFacts, t: SemanticTable): void {
 
   const dep = String(t.department ?? '').replace(/\s+/g, '');
   const year = t.year;
-  // "{单位}{年}年基本支出{B}万元" (DOMAIN §4.3 item 5) names only the 决算 figure.
+  // "{单位}{年}年基本支出{B}万元" (docs/domain.md §4.3 item 5) names only the 决算 figure.
   const unitWords = (k: string) => (dep ? [`${dep}${k}`, ...(year ? [`${dep}${year}年${k}`, `${dep}${year}年度${k}`] : [])] : []);
   for (const k of ['基本支出', '项目支出'] as const) {
     const l = t.line(`支出性质.${k}`);
@@ -252,7 +252,7 @@ function initialSplit(b: PerfFacts, t: SemanticTable, n: string): void {
     const m = typeof raw === 'string' ? CEILING.exec(raw.normalize('NFKC').replace(/[\s,]+/g, '')) : null;
     if (!m) continue;
     const aliases = [kind, `${kind}年初预算`, `${kind}年初预算数`, `年初${kind}`, `年初预算${kind}数`];
-    // "2.项目支出情况 {年}年年初预算数为{Yp}万元" (DOMAIN §4.3 item 6)
+    // "2.项目支出情况 {年}年年初预算数为{Yp}万元" (docs/domain.md §4.3 item 6)
     if (kind === '项目支出') aliases.push('年初预算数');
     b.value(
       { key: `${K}.年初预算.${kind}`, label: `年初预算${kind}`, aliases, derivation: `${n} 成本指标“${name}”年度指标值 ${String(raw).trim()}（年初预算${kind}）` },
@@ -296,7 +296,7 @@ function baseItem(l: Line): BaseItem & { display: string } {
   const display = itemName(l.label).replace(/[(（][^()（）]*[)）]$/, '').replace(/[:：]$/, '') || l.key;
   const item: BaseItem & { display: string } = { display, names: uniq([display, l.key.replace(/^专项\./, '')], ''), bare: false };
   if (l.key === '公用经费') {
-    // 怀化 "日常公用经费{OE}万元" = 基础数据表 公用经费 本年决算 (DOMAIN §4.3 item 5). Not the bare
+    // 怀化 "日常公用经费{OE}万元" = 基础数据表 公用经费 本年决算 (docs/domain.md §4.3 item 5). Not the bare
     // "公用经费": 汨罗 fills this row with 一般商品和服务支出 only (its 说明: 297.69), while its text's
     // 公用经费 (556.58) is all of 基本支出 but 人员经费.
     item.actual = ['日常公用经费', '日常公用经费支出', '日常公用经费决算'];
@@ -304,7 +304,7 @@ function baseItem(l: Line): BaseItem & { display: string } {
   } else if (l.key === '政府采购金额') {
     item.names.push('政府采购');
   } else if (l.key.startsWith('专项.')) {
-    // "{项目}使用专项资金{u}万元" (决算) and "用于{项目}的专项经费{Z}万元" (预算), DOMAIN §4.3 items 6–7.
+    // "{项目}使用专项资金{u}万元" (决算) and "用于{项目}的专项经费{Z}万元" (预算), docs/domain.md §4.3 items 6–7.
     const stem = display.replace(/(专项经费|专项资金|工作经费|经费|专项)$/, '');
     if (stem.length >= 2 && stem !== display) {
       item.actual = [`${stem}项目使用专项资金`, `${stem}使用专项资金`];

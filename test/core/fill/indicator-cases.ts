@@ -4,7 +4,7 @@ import type { Band, Direction, UnparsedReason } from '../../../src/core/fill/ind
  * Every 年度指标值 / 实际完成值 of the five 绩效 fixtures (jiangan-2024, huaihua-2023, huaihua-2024,
  * lukou-2022, miluo-2023), one row per distinct (cell value, number format), and what parseTarget
  * reads in it. `roles`: T = seen as a target, A = as an actual, X = not in the fixtures (extraction
- * noise from DOMAIN §0.1 and other forms). The fixture test fails when a fixture text is missing
+ * noise from docs/domain.md §0.1 and other forms). The fixture test fails when a fixture text is missing
  * here, when a T/A row no longer occurs in the fixtures, or when a parse changes.
  */
 
@@ -287,7 +287,7 @@ export const FIXTURE_CASES: Case[] = [
   u('TA', '控制在财政预算内', 'limit-without-number', 'negative'),
 ];
 
-/** Forms not in the fixtures: extraction noise (DOMAIN §0.1), other operators and units. */
+/** Forms not in the fixtures: extraction noise (docs/domain.md §0.1), other operators and units. */
 export const EXTRA_CASES: Case[] = [
   q('X', '8 0%', 'exact', '80', '%'),
   q('X', '1 00%', 'exact', '100', '%'),

@@ -92,7 +92,7 @@ function scoreOf(v: string | number | null): Decimal | null {
 
 /**
  * Where the 正向/反向 formula, rounded to the printed precision, differs from the printed 得分
- * (DOMAIN §2(d) "Observed scoring practice": integer floors, the unexplained 1.5, full marks for 15/16).
+ * (docs/domain.md §2(d) "Observed scoring practice": integer floors, the unexplained 1.5, full marks for 15/16).
  */
 const PRINTED_DIFFERS = [
   '项目支出成本控制: ≤202万元 → 533.63万元 = 3.7854/10, printed 1.5',
@@ -250,7 +250,7 @@ const w10 = new Decimal(10);
 const score = (weight: Decimal | number, t: [string | number | null, string?], a: [string | number | null, string?], exactAs?: 'positive' | 'negative') =>
   quantitativeScore(new Decimal(weight), parseTarget(t[0], t[1]), parseActual(a[0], a[1]), exactAs ? { exactAs } : {});
 
-describe('quantitativeScore (DOMAIN §2(d))', () => {
+describe('quantitativeScore (docs/domain.md §2(d))', () => {
   it('004 满意度 98% → 95%: 正向 10 × 95/98 = 9.6939…', () => {
     const s = score(w10, [0.98, '0%'], [0.95, '0%'])!;
     expect(s.toFixed(4)).toBe('9.6939');
@@ -363,7 +363,7 @@ describe('qualitativeBand (备注3)', () => {
     expect(qualitativeBand('完成', '未完成')!.range.map(String)).toEqual(['0', '0.5']);
   });
 
-  it('matches the observed practice of DOMAIN §2(d)', () => {
+  it('matches the observed practice of docs/domain.md §2(d)', () => {
     // 000 后勤 满意度: 不断提升群众满意度 → 有提升 scored 9/10 (band 1)
     expect(band('不断提升群众满意度', '有提升')).toBe('achieved');
     // 003 经济效益: 效果明显 → 效果良好 scored 3/5 (band 2): a lower degree than the target's

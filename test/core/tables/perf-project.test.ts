@@ -96,7 +96,7 @@ describe('PERF_PROJECT 湖北 (jiangan 2024 sheets 2–8)', () => {
     expect(String(t.line('偏差原因分析')?.meta?.text)).toContain('先行使用中央补助资金');
   });
 
-  // DOMAIN.md §1.11: 预算数(A), 执行数(B), 执行得分, 总分.
+  // docs/domain.md §1.11: 预算数(A), 执行数(B), 执行得分, 总分.
   const EXPECTED: [string, number, number, number, number][] = [
     ['物业管理专项经费', 1800, 1800, 20, 100],
     ['老旧小区改造', 28606.98, 10220.42, 7, 87],
@@ -161,7 +161,7 @@ describe('PERF_PROJECT 湖南 (miluo 2023 附件3-1…3-14)', () => {
     projects = o.rec.tables.filter((t) => t.type === 'PERF_PROJECT');
   });
 
-  // DOMAIN.md §1.13: 年初 / 全年 / 执行, 总分 得分 (3-13 blank).
+  // docs/domain.md §1.13: 年初 / 全年 / 执行, 总分 得分 (3-13 blank).
   const EXPECTED: [string, string, number, number, number, number | null][] = [
     ['3-1帮代办', '帮代办工作经费', 45, 45, 45, 99],
     ['3-2工程建设审批', '工程建设审批制度改革专项', 10, 10, 10, 99],

@@ -3,7 +3,7 @@
  * shares of a partition (largest remainder), the 类 with the largest change, and reading the tables
  * a drafter needs beside the facts (公开05 项 rows, 项目自评表).
  *
- * Printing (DOMAIN §0.2 and the 江岸 seed): amounts in 万元 and percentages with 2 decimals, half up,
+ * Printing (docs/domain.md §0.2 and the 江岸 seed): amounts in 万元 and percentages with 2 decimals, half up,
  * no thousands separators; a value that is exactly whole prints without decimals ("12万元", "0万元",
  * "100%") unless DraftInputs.wholeNumbers is 'fixed'.
  */

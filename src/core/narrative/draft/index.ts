@@ -52,7 +52,7 @@ function fromTables(set: TableSet, pick: (t: SemanticTable) => string | number |
 
 /**
  * The 第三部分 部门决算情况说明 (一 … 十三) drafted from the facts of the tables and the inputs a person
- * supplies (DOMAIN §4.1, §4.5). `tables` gives what the facts do not carry: the 公开05 项 names and
+ * supplies (docs/domain.md §4.1, §4.5). `tables` gives what the facts do not carry: the 公开05 项 names and
  * amounts (五's suggestions) and the 项目自评表 (十三); pass the WorkbookReader (or several sources).
  */
 export function draftQingkuang(facts: readonly Fact[] | FactIndex, tables: DraftTables | undefined, inputs: DraftInputs = {}): NarrativeDraft {

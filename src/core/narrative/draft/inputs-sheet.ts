@@ -6,7 +6,7 @@ import type { DraftInputs, PurchaseInputs } from './inputs';
 
 /**
  * The inputs sheet "上年数及其他": the numbers the 情况说明 needs that the 决算 tables do not hold
- * (DOMAIN §4.5), one labelled row each, so a person can fill them in Excel and the narrate command
+ * (docs/domain.md §4.5), one labelled row each, so a person can fill them in Excel and the narrate command
  * can read them back. Rows are found by their label text, never by position.
  *
  *   上年数及其他（起草情况说明用）

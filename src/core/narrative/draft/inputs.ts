@@ -3,7 +3,7 @@ import type { Fact } from '../types';
 import { toWan } from '../../money/units';
 
 /**
- * What the 情况说明 needs that the 决算 tables do not hold (DOMAIN §4.5). Every field is optional:
+ * What the 情况说明 needs that the 决算 tables do not hold (docs/domain.md §4.5). Every field is optional:
  * a drafter that lacks one writes an `input` slot where the number would go, never a guess.
  *
  * Amounts are in 万元.

@@ -1,5 +1,5 @@
 /**
- * 部门整体 自评结果 drafts from a PERF_DEPT table (DOMAIN §4.1 "Other 000 parts", §4.3 item 12), and
+ * 部门整体 自评结果 drafts from a PERF_DEPT table (docs/domain.md §4.1 "Other 000 parts", §4.3 item 12), and
  * the 绩效 reading helpers the other 绩效 drafters share (perf-project-result, hunan-report).
  *
  * 湖北 (line 预算执行): "(一)部门整体绩效自评得分:{S}分。", the 执行率 paragraph
@@ -207,7 +207,7 @@ export function problemBlocks(table: SemanticTable, numbers: readonly [string, s
 // ---------------------------------------------------------------------------------------------
 // 部门整体 自评结果
 
-/** The 评价等级 the usual 湖南 bands give (DOMAIN §2(d) [UNSURE]): ≥90 优, ≥80 良, ≥60 中, else 差. */
+/** The 评价等级 the usual 湖南 bands give (docs/domain.md §2(d) [UNSURE]): ≥90 优, ≥80 良, ≥60 中, else 差. */
 export function gradeOf(score: Decimal): string {
   return score.gte(90) ? '优' : score.gte(80) ? '良' : score.gte(60) ? '中' : '差';
 }
@@ -287,7 +287,7 @@ export function draftDeptResult(table: SemanticTable, ctx: WorkbookReader, input
 
 /**
  * 湖南 "{年}年年初预算数{Y}万元，全年预算数{A}万元，全年执行数{B}万元，执行率{B/A}%，预算执行得分{s}分（分值{w}分）。"
- * (执行率 against 全年预算数, DOMAIN §2(d)).
+ * (执行率 against 全年预算数, docs/domain.md §2(d)).
  */
 export function hunanExecution(ctx: WorkbookReader, table: SemanticTable, money: MoneyBlock, year: Run, inputs: DraftInputs, K: string): (string | Run)[] {
   const s = scoreAt(ctx, table, money.score);

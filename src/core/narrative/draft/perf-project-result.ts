@@ -1,5 +1,5 @@
 /**
- * 项目自评结果 drafts from a PERF_PROJECT table (DOMAIN §4.1 "Other 000 parts", 附件二):
+ * 项目自评结果 drafts from a PERF_PROJECT table (docs/domain.md §4.1 "Other 000 parts", 附件二):
  * (一) "自评得分：预算执行情况{a}分，产出指标{b}分，效益指标{c}分，满意度指标{d}分，总得分{T}分。" — each 一级's
  *      score is the sum of its score cells with a merged cell counted once; T is the 总分 cell (the sum
  *      when it is blank). 湖南 tables add their 成本指标 in table order.

@@ -3,7 +3,7 @@ import { amountRun, change, para, heading, priorSlot, prevYear, reasonSlot, year
 import type { DraftInputs } from './inputs';
 
 /**
- * 一、收入支出决算总体情况说明 (DOMAIN §4.1):
+ * 一、收入支出决算总体情况说明 (docs/domain.md §4.1):
  * "{年}年度收、支总计{T}万元。与{年-1}年度相比，收、支总计各{增加|减少}{|Δ|}万元，{增长|下降}{r}%，主要原因是{…}。"
  * T = 公开01 总计; the reason is suggested from the 公开01 类 with the largest change.
  */

@@ -13,7 +13,7 @@ export const INCOME_PARTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * 二、收入决算情况说明 (DOMAIN §4.1):
+ * 二、收入决算情况说明 (docs/domain.md §4.1):
  * "{年}年度收入合计{I}万元，与{年-1}年度相比，收入合计{增加|减少}{|Δ|}万元，{增长|下降}{r}%，主要原因是{…}。
  *  其中：财政拨款收入{F}万元，占本年收入{F/I}%。…其他收入{O}万元，占本年收入{O/I}%。"
  * Only the non-zero parts; their shares add to 100.00% (largest remainder).

@@ -6,7 +6,7 @@ import type { DraftInputs } from './inputs';
 export const EXPENDITURE_PARTS: readonly string[] = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
 
 /**
- * 三、支出决算情况说明 (DOMAIN §4.1):
+ * 三、支出决算情况说明 (docs/domain.md §4.1):
  * "{年}年度支出合计{E}万元，与{年-1}年度相比，支出合计{增加|减少}{|Δ|}万元，{增长|下降}{r}%，主要原因是{…}。"
  * "其中：基本支出{B}万元，占本年支出{B/E}%；项目支出{P}万元，占本年支出{P/E}%{；…}。"
  * Only the non-zero parts; their shares add to 100.00% (largest remainder).

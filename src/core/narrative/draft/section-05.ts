@@ -65,7 +65,7 @@ function projectUse(tables: TableSet, inputs: DraftInputs): string {
 }
 
 /**
- * 五、一般公共预算财政拨款支出决算情况说明 (DOMAIN §4.1):
+ * 五、一般公共预算财政拨款支出决算情况说明 (docs/domain.md §4.1):
  * (一) "{年}年度一般公共预算财政拨款支出{G}万元，占本年支出合计的{G/E}%。与{年-1}年度相比，一般公共预算财政拨款支出{增加|减少}{|Δ|}万元，{增长|下降}{r}%。主要原因是{…}。"
  * (二) "{年}年度一般公共预算财政拨款支出{G}万元，主要用于以下方面：" and per 类 "{n}. {类名}{x}万元，占{x/G}%。主要是用于{…}。"
  *      (the 类 shares add to 100.00%, largest remainder; the use is suggested from the 公开05 项 names).

@@ -11,7 +11,7 @@ export function basicItems(facts: FactIndex, kind: '人员经费' | '公用经�
 }
 
 /**
- * 六、一般公共预算财政拨款基本支出决算情况说明 (DOMAIN §4.1), fully from the tables:
+ * 六、一般公共预算财政拨款基本支出决算情况说明 (docs/domain.md §4.1), fully from the tables:
  * "{年}年度一般公共预算财政拨款基本支出{B5}万元，其中：人员经费{PE}万元，主要包括：{301xx/303xx}。"
  * "公用经费{OE}万元，主要包括：{302xx/310xx}。"
  */

@@ -5,7 +5,7 @@ import type { DraftInputs } from './inputs';
 export const NO_STATE_CAPITAL = '本部门没有使用国有资本经营预算财政拨款安排的支出。';
 
 /**
- * 八、国有资本经营预算财政拨款支出决算情况说明 (DOMAIN §4.1, 公开08 合计 row):
+ * 八、国有资本经营预算财政拨款支出决算情况说明 (docs/domain.md §4.1, 公开08 合计 row):
  * empty table → "本部门没有使用国有资本经营预算财政拨款安排的支出。";
  * otherwise "{年}年度国有资本经营预算财政拨款支出{K}万元，主要用于{…}。"
  */

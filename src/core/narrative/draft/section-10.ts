@@ -3,7 +3,7 @@ import { amountRun, change, departmentRun, heading, para, slot, yearRun, type Fa
 import type { DraftInputs } from './inputs';
 
 /**
- * 十、机关运行经费支出说明 (DOMAIN §4.1):
+ * 十、机关运行经费支出说明 (docs/domain.md §4.1):
  * "{年}年度{部门}机关运行经费支出{M}万元，比年初预算数{增加|减少}{|M−BUD|}万元，{增长|下降}{r}%。主要原因是：{…}。"
  * M = 公开06 公用经费合计 (行政单位和参公单位); BUD = DraftInputs.budget['机关运行经费.年初预算'] (部门预算).
  */

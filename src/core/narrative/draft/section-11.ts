@@ -4,7 +4,7 @@ import { departmentRun, fmt, givenRun, heading, para, pct, slot, yearRun, type F
 import type { DraftInputs } from './inputs';
 
 /**
- * 十一、政府采购支出说明 (DOMAIN §4.1; all inputs external, from the 政府采购 statistics):
+ * 十一、政府采购支出说明 (docs/domain.md §4.1; all inputs external, from the 政府采购 statistics):
  * "{年}年度{部门}政府采购支出总额{Z}万元，其中：政府采购货物支出{Zg}万元、{政府采购工程支出{Zw}万元、}政府采购服务支出{Zs}万元。
  *  授予中小企业合同金额{C}万元，占政府采购支出总额的{C/Z}%，其中：授予小微企业合同金额{Cm}万元，占授予中小企业合同金额的{Cm/C}%；
  *  货物采购授予中小企业合同金额占货物支出金额的{%}，{工程…，}服务采购授予中小企业合同金额占服务支出金额的{%}。"

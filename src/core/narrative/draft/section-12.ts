@@ -3,7 +3,7 @@ import { departmentRun, givenRun, heading, para, yearRun, type FactIndex } from 
 import type { DraftInputs } from './inputs';
 
 /**
- * 十二、国有资产占用情况说明 (DOMAIN §4.1; external, from the 资产报表):
+ * 十二、国有资产占用情况说明 (docs/domain.md §4.1; external, from the 资产报表):
  * "截至{年}年12月31日，{部门}共有车辆{n}辆，其中，{类别}{m}辆；…。"
  */
 export function draftSection12(_facts: FactIndex, inputs: DraftInputs): Block[] {

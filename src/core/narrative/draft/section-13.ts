@@ -36,7 +36,7 @@ export function projectExecutions(set: TableSet): ProjectExecution[] | undefined
 }
 
 /**
- * 十三、预算绩效情况说明 (DOMAIN §4.1), from the 项目自评表 when they are among the tables:
+ * 十三、预算绩效情况说明 (docs/domain.md §4.1), from the 项目自评表 when they are among the tables:
  * (一) "根据预算绩效管理要求，{部门}对{年}年度一般公共预算项目支出全面开展绩效自评，共涉及项目{k}个，资金{Q}万元，
  *       占一般公共预算项目支出总额的{Q/P5}%。从绩效评价情况来看，{…}。" (k = number of 项目自评表, Q = Σ 执行数, P5 = 公开05 项目支出)
  * (二) 整体支出自评结果 (text to supply); (三) "…共涉及{k}个一级项目。" and per project

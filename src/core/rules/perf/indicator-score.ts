@@ -14,7 +14,7 @@ import { indicatorLines, isNotApplicable, perfTableName, selfEvalTables } from '
  * merged score belongs to a group) whose 年度指标值 A and 实际完成值 B both read as one number with the
  * same unit ("≥18个" / "19个", 98% / 95%, "≤202万元" / "533.63万元"). Without an operator the row
  * counts as 正向, except 成本 indicators which count as 反向. The seeds' practice differs often
- * (floors to integers, rounds up, no penalty: DOMAIN §2(d)), so a deviation beyond the printed
+ * (floors to integers, rounds up, no penalty: docs/domain.md §2(d)), so a deviation beyond the printed
  * precision is only ever a warning.
  */
 export const perfIndicatorScore: Rule = {

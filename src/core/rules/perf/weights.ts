@@ -18,7 +18,7 @@ const HUNDRED = new Decimal(100);
  * column): 预算执行 20 + Σ 一级 "(N分)" = 100 for a project (20+40+30+10), 20 + Σ 年度目标 "(N分)" = 100
  * for the 整体 table (20+20+60).
  *
- * Rows marked 无 / 不适用 (meta.notApplicable) are left out of the sums, per DOMAIN §0.1: they are
+ * Rows marked 无 / 不适用 (meta.notApplicable) are left out of the sums, per docs/domain.md §0.1: they are
  * indicators not used, and the weights of the remaining rows must still add up to N. (In the seeds
  * they carry no 分值, "无" or 0, so counting them as 0 would give the same sums.)
  */

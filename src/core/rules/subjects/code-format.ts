@@ -6,7 +6,7 @@ import type { Rule, RuleMeta } from '../types';
 import { cellText, codeCell, gk06Group, inOrder, ledgerTables, pointers, subjectText } from './support/lines';
 
 /**
- * 科目编码 shape and nesting (DOMAIN §2(c)).
+ * 科目编码 shape and nesting (docs/domain.md §2(c)).
  * - 功能分类 (公开02/03/05/07/08表): codes are 3 (类), 5 (款) or 7 (项) digits; a row with amounts
  *   whose code cannot be read as such is an error. A 款/项 whose 类 (first 3 digits) is not a 类 of
  *   the national list is an error (an unknown 3-digit 类 row itself is SUBJECT.class-names' finding).

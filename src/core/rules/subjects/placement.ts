@@ -4,11 +4,11 @@ import type { Rule } from '../types';
 import { comparableName, inOrder, subjectText } from './support/lines';
 
 /**
- * 基本/项目 placement heuristics (DOMAIN §2(c), "not hard rules"), 公开03表 and 公开05表:
+ * 基本/项目 placement heuristics (docs/domain.md §2(c), "not hard rules"), 公开03表 and 公开05表:
  * - normally 基本支出: xxxxx01 行政运行, xxxxx50 事业运行 (code suffix and name both), and the
  *   personnel-linked 项 (养老保险/职业年金缴费, 离退休, 抚恤, 行政事业单位医疗, 住房公积金, 提租补贴,
  *   购房补贴);
- * - normally 项目支出: xxxxx02 一般行政管理事务 and the program 项 listed in DOMAIN
+ * - normally 项目支出: xxxxx02 一般行政管理事务 and the program 项 listed in docs/domain.md
  *   (保障性安居工程 items, 2210399, 2111001, 2069901).
  * A row with an amount in the other column is a warning to review (e.g. 江岸 2160250 事业运行 0.50
  * booked as 项目支出). xxxxx03 机关服务 and xxxxx99 其他… are left alone: both placements are common.

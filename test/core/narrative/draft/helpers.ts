@@ -21,7 +21,7 @@ export const NSEED = norm(SEED);
 const D = (s: string) => new Decimal(s);
 
 /**
- * The prior-year and external figures the seed implies (DOMAIN §4.5), each derived from a seed sentence:
+ * The prior-year and external figures the seed implies (docs/domain.md §4.5), each derived from a seed sentence:
  * - 收、支总计 22899.22, "各增加11584.58万元" → 11314.64; 收入合计 and 支出合计 the same sentence in 二/三.
  * - 财政拨款收、支总计 22854.27, "各增加11539.63万元" → 11314.64; 一般公共预算财政拨款收入/支出 the same (四, 五(一)).
  * - 政府性基金/国有资本经营 收入 "0万元，与2023年度决算数相同" → 0.

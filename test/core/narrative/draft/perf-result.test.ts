@@ -44,7 +44,7 @@ test('江岸 老旧小区改造: scores per 一级, 执行率 sentence, indicato
   expect(out?.type === 'number' && out.cells.length).toBe(4);
 });
 
-test('江岸 every project: 总得分 and rates as in DOMAIN §1.11', async () => {
+test('江岸 every project: 总得分 and rates as in docs/domain.md §1.11', async () => {
   const { ctx, tables } = await load('jiangan-2024-jixiao');
   const got = tables
     .filter((x) => x.type === 'PERF_PROJECT')
