@@ -1,20 +1,10 @@
-import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import JSZip from 'jszip';
-import { tmpdir } from 'os';
 import * as path from 'path';
-import { run } from '../../src/cli/cli';
+import { builtCli, cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
-  return { code, stdout, stderr };
-}
+import { tempDir } from '../helpers/temp-dir';
 
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -61,7 +51,7 @@ describe('gongkai check', () => {
   });
 
   test('lists a sheet without a standard table as unrecognized with its reason', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-'));
+    const dir = tempDir('gk-');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('说明').getCell('A1').value = '本部门2024年度决算公开说明文字。';
     const s = wb.addWorksheet('Sheet2');
@@ -87,7 +77,7 @@ describe('gongkai check', () => {
 });
 
 describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing written', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gk-bad-'));
+  const dir = tempDir('gk-bad-');
   const fixture = readFileSync(path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx'));
   const cases: [string, () => Promise<string>, RegExp][] = [
     ['not a zip', async () => write('notzip.xlsx', Buffer.from('hello, this is not a workbook at all')), /不是|not/],
@@ -137,12 +127,12 @@ describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing
   }, 30000);
 
   test('the installed bin prints no stack trace and exits 2 as a real process', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), 'check', path.join(dir, 'missing.xlsx')], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
+    const r = builtCli('check', path.join(dir, 'missing.xlsx'));
+    expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat \w|Error:/);
-    const ok = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), 'check', '--format', 'json'], { encoding: 'utf8' });
-    expect(ok.status).toBe(1);
+    const ok = builtCli('check', '--format', 'json');
+    expect(ok.code).toBe(1);
     expect(JSON.parse(ok.stdout).tables).toHaveLength(9);
   });
 });

@@ -1,20 +1,13 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
-import { run } from '../../src/cli/cli';
 import { loadXlsx } from '../../src/hosts/xlsx/load';
+import { cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
+import { tempDir } from '../helpers/temp-dir';
 
 const ALL = ['jiangan-2024-gongkai.xlsx', 'jiangan-2024-jixiao.xlsx', 'huaihua-2023-jixiao.xlsx', 'huaihua-2024-jixiao.xlsx', 'lukou-2022-jixiao.xlsx', 'miluo-2023-jixiao.xlsx'];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
-  return { code, stdout, stderr };
-}
 
 async function cellsOf(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +31,7 @@ const errorKeys = async (file: string) => {
 };
 
 describe('gongkai fill: round trip on every fixture', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gk-fill-'));
+  const dir = tempDir('gk-fill-');
   test.each(ALL)('%s: only the filled cells differ, and the check finds no new error', async (name) => {
     const input = path.join(FIXTURES, name);
     const output = path.join(dir, `filled-${name}`);
@@ -83,7 +76,7 @@ describe('gongkai fill: round trip on every fixture', () => {
 });
 
 describe('gongkai fill: never loses the user\'s work', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gk-fill-safe-'));
+  const dir = tempDir('gk-fill-safe-');
   const input = path.join(dir, 'book.xlsx');
   beforeAll(() => copyFileSync(path.join(FIXTURES, 'huaihua-2024-jixiao.xlsx'), input));
 

@@ -1,24 +1,17 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { run } from '../../src/cli/cli';
 import { docxText } from '../../src/hosts/word/docx-text';
+import { cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
 import { withInputValues } from '../helpers/inputs-sheet';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
-  return { code, stdout, stderr };
-}
+import { tempDir } from '../helpers/temp-dir';
 
 const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
 
 describe('gongkai narrate', () => {
   test('writes a .docx whose text holds the sections, the table numbers and marked slots', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const out = path.join(dir, '情况说明.docx');
     const r = await cli('narrate', BOOK, '-o', out);
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -41,7 +34,7 @@ describe('gongkai narrate', () => {
   });
 
   test('refuses an existing output without --force (exit 73) and a .docx without -o (exit 64)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const out = path.join(dir, 'a.docx');
     expect((await cli('narrate', BOOK, '-o', out)).code).toBe(0);
     const before = readFileSync(out);
@@ -57,7 +50,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   const withValues = withInputValues;
 
   test('the draft is checked as a finished text: 年初预算 of the 类 that miss the total are said on stderr, the draft stays clean', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const template = path.join(dir, 't.xlsx');
     expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
     const byClass = (name: string, code: string) => `一般公共预算财政拨款支出年初预算（按类）：${name}（${code}）`;
@@ -86,7 +79,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   });
 
   test('--inputs-template writes the sheet for BOOK and never overwrites an existing file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const out = path.join(dir, '上年数及其他.xlsx');
     const r = await cli('narrate', BOOK, '--inputs-template', out);
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -107,7 +100,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   });
 
   test('--inputs reads the filled template; its values win over --prior, the rest stay slots', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const template = path.join(dir, 't.xlsx');
     expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
     const filled = await withValues(template, path.join(dir, 'filled.xlsx'), { '2023年度收、支总计': '11314. 64', 机关运行经费年初预算: 55.89 });
@@ -127,7 +120,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   });
 
   test('a 上年数及其他 sheet inside BOOK is read automatically', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const book = await withValues(BOOK, path.join(dir, 'book.xlsx'), { '2023年度收、支总计': 11314.64 });
     const r = await cli('narrate', book, '--format', 'md');
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -135,7 +128,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   });
 
   test('an unreadable value stops the draft with the problem listed (exit 2); a file without the sheet too', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-narrate-'));
+    const dir = tempDir('gk-narrate-');
     const bad = await withValues(null, path.join(dir, 'bad.xlsx'), { '2023年度收、支总计': '一万多' });
     const out = path.join(dir, 'x.docx');
     const r = await cli('narrate', BOOK, '--inputs', bad, '-o', out);

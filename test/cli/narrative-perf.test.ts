@@ -1,11 +1,9 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { run } from '../../src/cli/cli';
+import { builtCli, cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
+import { tempDir } from '../helpers/temp-dir';
 
-const ROOT = path.resolve(__dirname, '../..');
 const BOOK = path.join(FIXTURES, 'huaihua-2024-jixiao.xlsx');
 /** Seed 003's 部门整体支出绩效自评报告 (2024), the report of this workbook. */
 const TEXT = path.resolve(__dirname, '../fixtures/narratives/huaihua-2024-zipingbaogao.txt');
@@ -20,24 +18,11 @@ interface JsonFinding {
   source?: string;
 }
 
-/** The built CLI (npm run build), as a user runs it. */
-function gongkai(...argv: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongkai.js'), ...argv], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
-  return { code, stdout, stderr };
-}
-
 const narrativeOf = (findings: JsonFinding[]) => findings.filter((f) => f.source === 'narrative');
 
 describe('gongkai check 绩效 workbook --narrative 自评报告', () => {
   test('the 2024 report is checked against its 自评表 and 基础数据表 (JSON contract)', () => {
-    const r = gongkai('check', BOOK, '--narrative', TEXT, '--format', 'json');
+    const r = builtCli('check', BOOK, '--narrative', TEXT, '--format', 'json');
     expect(r.stderr).toBe('');
     // the workbook has errors of its own (专项资金 ≠ its one 专项 row) and the report one more
     expect(r.code).toBe(1);
@@ -54,12 +39,12 @@ describe('gongkai check 绩效 workbook --narrative 自评报告', () => {
     expect(unchecked.length).toBeGreaterThan(0);
     for (const q of ['1403.23万元', '3.1万元', '3.45万元', '9.74万元', '77.51万元']) expect(unchecked).not.toContain(q);
     // the narrative adds narrative findings only
-    const alone = JSON.parse(gongkai('check', BOOK, '--format', 'json').stdout);
+    const alone = JSON.parse(builtCli('check', BOOK, '--format', 'json').stdout);
     expect(report.findings.filter((f: JsonFinding) => f.source !== 'narrative')).toEqual(alone.findings);
   });
 
   test('a changed number in the report is an error with its quote and the cell it disagrees with', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-perf-'));
+    const dir = tempDir('gk-perf-');
     const changed = path.join(dir, '自评报告.txt');
     const text = readFileSync(TEXT, 'utf8');
     expect(text).toContain('2024年支出决算数1403.23万元');

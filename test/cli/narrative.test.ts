@@ -1,17 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
-import { tmpdir } from 'os';
 import * as path from 'path';
-import { run } from '../../src/cli/cli';
+import { cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
 import { withInputValues } from '../helpers/inputs-sheet';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
-  return { code, stdout, stderr };
-}
+import { tempDir } from '../helpers/temp-dir';
 
 const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
 const TEXT = path.join(FIXTURES, 'jiangan-2024-qingkuang.txt');
@@ -42,7 +35,7 @@ describe('gongkai check --narrative', () => {
   });
 
   test('a .docx narrative gives the same findings', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-nar-'));
+    const dir = tempDir('gk-nar-');
     const doc = path.join(dir, '情况说明.docx');
     writeFileSync(doc, await docxOf(readFileSync(TEXT, 'utf8')));
     const fromDocx = JSON.parse((await cli('check', BOOK, '--narrative', doc, '--format', 'json')).stdout);
@@ -62,7 +55,7 @@ describe('gongkai check --narrative', () => {
     const missing = await cli('check', BOOK, '--narrative', path.join(FIXTURES, 'nope.txt'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/找不到文件.*file not found/);
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-nar-'));
+    const dir = tempDir('gk-nar-');
     const gbk = path.join(dir, 'gbk.txt');
     writeFileSync(gbk, Buffer.from([0xc7, 0xe9, 0xbf, 0xf6, 0xcb, 0xb5, 0xc3, 0xf7])); // 情况说明 in GBK
     const bad = await cli('check', BOOK, '--narrative', gbk);
@@ -85,7 +78,7 @@ describe('gongkai check --narrative with the figures beside the tables', () => {
   });
 
   test('--inputs: 上年数, 年初预算 and 政府采购 of the 上年数及其他 sheet check the amounts that quote them', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-check-'));
+    const dir = tempDir('gk-check-');
     const template = path.join(dir, 't.xlsx');
     expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
     const values = {

@@ -1,30 +1,22 @@
 import { existsSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { RULES } from '../../../src/core/rules/registry';
-import type { Rule } from '../../../src/core/rules/types';
-import type { RuleCases } from './tester';
+import { casesOf, RULE_GROUPS, ruleFiles, rulesExportedBy } from './rule-files';
 
-const SRC = path.resolve(__dirname, '../../../src/core/rules');
-const GROUPS = ['within', 'cross', 'perf', 'subjects', 'hygiene'];
-
-/** Every rule file is registered, has its metadata, and has cases with a passing and a failing one. */
+/**
+ * Every rule file is registered, has its metadata, and has a cases file beside its group's folder
+ * here (run by rules.test.ts) with a passing and a failing case.
+ */
 describe('rule registry', () => {
-  const files = GROUPS.flatMap((g) =>
-    readdirSync(path.join(SRC, g))
-      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-      .map((f) => ({ group: g, file: f.replace(/\.ts$/, '') })),
-  );
+  const files = ruleFiles();
 
   test('rule ids are unique', () => {
     const ids = RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test.each(files.map((f) => [`${f.group}/${f.file}`, f]))('%s is registered with metadata and cases', (_n, f) => {
-    const { group, file } = f as { group: string; file: string };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(SRC, group, file)) as Record<string, unknown>;
-    const rules = Object.values(mod).filter((v): v is Rule => !!v && typeof v === 'object' && 'meta' in v && 'check' in v);
+  test.each(files.map((f) => [f.name, f]))('%s is registered with metadata and cases', (_n, f) => {
+    const rules = rulesExportedBy(f);
     expect(rules).toHaveLength(1);
     const rule = rules[0];
     expect(RULES).toContain(rule);
@@ -34,17 +26,23 @@ describe('rule registry', () => {
     expect(m.identity).toMatch(/[\u4e00-\u9fff]/);
     expect(['error', 'warning', 'info']).toContain(m.severity);
     expect(m.source).toBeTruthy();
-    const casesFile = path.resolve(__dirname, group, `${file}.cases.ts`);
-    const testFile = path.resolve(__dirname, group, `${file}.test.ts`);
-    expect(existsSync(casesFile)).toBe(true);
-    expect(existsSync(testFile)).toBe(true);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cases = (require(casesFile) as { cases: RuleCases }).cases;
+    expect(existsSync(f.cases)).toBe(true);
+    const cases = casesOf(f);
     expect(cases.valid.length).toBeGreaterThan(0);
     expect(cases.invalid.length).toBeGreaterThan(0);
   });
 
   test('every registered rule lives in its own file', () => {
     expect(RULES.length).toBe(files.length);
+  });
+
+  test('every cases file belongs to a rule file (rules.test.ts runs only those)', () => {
+    const owned = new Set(files.map((f) => f.cases));
+    const orphans = RULE_GROUPS.flatMap((g) =>
+      readdirSync(path.join(__dirname, g))
+        .filter((f) => f.endsWith('.cases.ts') && !owned.has(path.join(__dirname, g, f)))
+        .map((f) => `${g}/${f}`),
+    );
+    expect(orphans).toEqual([]);
   });
 });

@@ -2,10 +2,9 @@ import { runRules } from '../../../../src/core/rules/run';
 import { perfExecutionRate } from '../../../../src/core/rules/perf/execution-rate';
 import { recognizeWorkbook } from '../../../../src/core/tables/recognize';
 import { loadFixture } from '../../../helpers/fixtures';
-import { ruleTester, setByPath } from '../tester';
-import { cases } from './execution-rate.cases';
+import { setByPath } from '../tester';
 
-ruleTester(perfExecutionRate, cases);
+// its cases run from ../rules.test.ts; here: the zeroOverZeroRate setting
 
 describe('PERF.execution-rate — zeroOverZeroRate setting', () => {
   async function zeroOverZero(rate: number | null, setting: '100%' | '0%' | 'blank') {

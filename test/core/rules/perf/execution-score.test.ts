@@ -2,10 +2,9 @@ import { runRules } from '../../../../src/core/rules/run';
 import { perfExecutionScore } from '../../../../src/core/rules/perf/execution-score';
 import { recognizeWorkbook } from '../../../../src/core/tables/recognize';
 import { loadFixture } from '../../../helpers/fixtures';
-import { ruleTester, setByPath } from '../tester';
-import { cases } from './execution-score.cases';
+import { setByPath } from '../tester';
 
-ruleTester(perfExecutionScore, cases);
+// its cases run from ../rules.test.ts; here: the zeroOverZeroRate setting
 
 describe('PERF.execution-score — 0/0 follows zeroOverZeroRate', () => {
   async function run(setting: '100%' | '0%' | 'blank') {

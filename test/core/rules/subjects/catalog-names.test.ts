@@ -2,10 +2,10 @@ import { runRules } from '../../../../src/core/rules/run';
 import { loadSubjectCsv, subjectCatalogNames, withSubjectCatalog } from '../../../../src/core/rules/subjects/catalog-names';
 import { recognizeWorkbook } from '../../../../src/core/tables/recognize';
 import { ruleTester } from '../tester';
-import { cases, withUserCatalog } from './catalog-names.cases';
+import { withUserCatalog } from './catalog-names.cases';
 import { edited, GONGKAI } from './edit';
 
-ruleTester(subjectCatalogNames, cases);
+// the bundled catalog's cases run from ../rules.test.ts; here: a user's catalog and the settings
 
 const USER_CSV = '\uFEFF科目编码,科目名称\r\n2210108,"老旧小区改造工程"\r\n2069999，其他科技支出\r\n';
 

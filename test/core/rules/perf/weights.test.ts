@@ -1,5 +1,0 @@
-import { perfWeights } from '../../../../src/core/rules/perf/weights';
-import { ruleTester } from '../tester';
-import { cases } from './weights.cases';
-
-ruleTester(perfWeights, cases);
