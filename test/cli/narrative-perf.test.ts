@@ -60,6 +60,6 @@ describe('gongkai check 绩效 workbook --narrative 自评报告', () => {
 
   test('text output lists the report\'s error under 情况说明', async () => {
     const r = await cli('check', BOOK, '--narrative', TEXT);
-    expect(r.stdout).toMatch(/【情况说明】\n  错误 “77\.51万元” .*日常公用经费.*61\.24/);
+    expect(r.stdout).toMatch(/【情况说明】\n {2}错误 “77\.51万元” .*日常公用经费.*61\.24/);
   });
 });

@@ -46,7 +46,7 @@ describe('gongkai check --narrative', () => {
 
   test('text output has a 情况说明 section with the quotes', async () => {
     const r = await cli('check', BOOK, '--narrative', TEXT);
-    expect(r.stdout).toMatch(/【情况说明】\n  错误 “98\.04%” /);
+    expect(r.stdout).toMatch(/【情况说明】\n {2}错误 “98\.04%” /);
     expect(r.stdout).toMatch(/提示 另有 \d+ 个数字未能与表中数据或文中其他数字对应/);
     expect(r.stdout).toMatch(/已核对 \d+ 个数字：\d+ 个与表中数据对照，\d+ 个与文中其他数字相互核对/);
   });

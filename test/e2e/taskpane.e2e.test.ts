@@ -18,7 +18,7 @@ import { formatText } from '../../src/cli/reporters';
 import { runsText, type NarrativeDraft } from '../../src/core/narrative/blocks';
 import { NarrativeSession } from '../../src/core/narrative/session';
 import type { CheckReport, Finding } from '../../src/core/findings';
-import { FUNCTIONAL_CLASSES } from '../../src/core/tables/catalog/functional-classes';
+import { FUNCTIONAL_CLASSES } from '../../src/core/catalog/functional-classes';
 import { draftToDocx } from '../../src/hosts/word/docx-export';
 import { docxText } from '../../src/hosts/word/docx-text';
 import { loadXlsx } from '../../src/hosts/xlsx/load';
@@ -183,12 +183,12 @@ async function expectedFindings(bytes: Uint8Array, name: string): Promise<{ repo
     const head = /^【(.+)】$/.exec(line);
     if (head) current = head[1]!;
     const folded = /^ {2}警告 尾差 (\d+) 处，最大相差 ([\d.]+)（/.exec(line);
-    if (folded) textLines.set(current, { n: Number(folded[1]), largest: folded[2]! });
+    if (folded) textLines.set(current, { n: Number(folded[1]), largest: folded[2] });
   }
 
   const sheets = order
     .map((sheet) => {
-      const mine = table.filter((f) => f.cells[0]!.sheet === sheet);
+      const mine = table.filter((f) => f.cells[0].sheet === sheet);
       const rounding = mine.filter((f) => f.rounding);
       const text = textLines.get(sheet);
       expect(text?.n ?? 0).toBe(rounding.length);
@@ -248,7 +248,7 @@ async function writeBrokenGk03(file: string, n: number): Promise<Uint8Array> {
   put(5, 3, money(1234 * n));
   let r = 6;
   for (let i = 0; i < n; i++) {
-    const cls = FUNCTIONAL_CLASSES[Math.floor(i / 500)]!;
+    const cls = FUNCTIONAL_CLASSES[Math.floor(i / 500)];
     const kuan = `${cls.code}${String(1 + Math.floor((i % 500) / 10)).padStart(2, '0')}`;
     if (i % 500 === 0) {
       const items = Math.min(500, n - i);
@@ -364,7 +364,7 @@ describe('task pane in chromium (outside Office)', () => {
     await workbookInput(page).setInputFiles(file);
     const bar = page.getByRole('group', { name: '无法完成检查' });
     await bar.waitFor({ timeout: 60_000 });
-    const expected = describeProblem('csv', name).split(' / ')[0]!;
+    const expected = describeProblem('csv', name).split(' / ')[0];
     expect(expected.startsWith(`无法读取“${name}”`)).toBe(true);
     expect(await bar.innerText()).toContain(expected);
     // The previous report is gone, not shown beside the error.
@@ -385,7 +385,7 @@ describe('task pane in chromium (outside Office)', () => {
 
       // The counts stay above the list.
       const counts = page.getByLabel('问题统计');
-      expect(await counts.evaluate((el, listEl) => Boolean(el.compareDocumentPosition(listEl!) & Node.DOCUMENT_POSITION_FOLLOWING), await list.elementHandle())).toBe(true);
+      expect(await counts.evaluate((el, listEl) => Boolean(el.compareDocumentPosition(listEl) & Node.DOCUMENT_POSITION_FOLLOWING), await list.elementHandle())).toBe(true);
 
       // One group per sheet with findings, in workbook order.
       expect(await list.locator('h3').allInnerTexts()).toEqual(sheets.map((e) => e.sheet));
@@ -416,7 +416,7 @@ describe('task pane in chromium (outside Office)', () => {
         const cards = listedCards(g, e.sheet);
         const severities = e.listed.length ? await severitiesOf(cards) : [];
         expect(severities).toHaveLength(Math.min(e.listed.length, FIRST_CARDS));
-        expect(severities).toEqual([...severities].sort((a, b) => RANK[a]! - RANK[b]!));
+        expect(severities).toEqual([...severities].sort((a, b) => RANK[a] - RANK[b]));
         expect(severities.filter((x) => x === 'error')).toHaveLength(e.listed.filter((f) => f.severity === 'error').length);
         expect(await g.locator('li[data-severity]').count()).toBe(severities.length);
         const folded = g.getByRole('button', { name: /^尾差 / });
@@ -432,7 +432,7 @@ describe('task pane in chromium (outside Office)', () => {
       const e02 = sheets.find((e) => e.sheet === '公开02表')!;
       expect(e02.rounding.length).toBeGreaterThan(0);
       const folded = group.getByRole('button', { name: e02.roundingLine!, exact: true });
-      expect(await card.evaluate((el, line) => Boolean(el.compareDocumentPosition(line!) & Node.DOCUMENT_POSITION_FOLLOWING), await folded.elementHandle())).toBe(true);
+      expect(await card.evaluate((el, line) => Boolean(el.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING), await folded.elementHandle())).toBe(true);
       await folded.click();
       expect(await folded.getAttribute('aria-expanded')).toBe('true');
       const opened = group.getByRole('list', { name: '公开02表 的尾差', exact: true }).getByRole('listitem');
@@ -477,7 +477,7 @@ describe('task pane in chromium (outside Office)', () => {
       const likely = listed.filter((f) => f.likely).map((f) => `${f.likely!.sheet}!${f.likely!.address}`);
       expect(likely.length).toBeGreaterThan(0);
       expect(await list.locator('[data-likely]').evaluateAll((els) => els.map((el) => el.getAttribute('data-likely')))).toEqual(
-        sheets.flatMap((e) => [...e.listed].sort((a, b) => RANK[a.severity]! - RANK[b.severity]!)).filter((f) => f.likely).map((f) => `${f.likely!.sheet}!${f.likely!.address}`),
+        sheets.flatMap((e) => [...e.listed].sort((a, b) => RANK[a.severity] - RANK[b.severity])).filter((f) => f.likely).map((f) => `${f.likely!.sheet}!${f.likely!.address}`),
       );
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     });
@@ -489,8 +489,8 @@ describe('task pane in chromium (outside Office)', () => {
       const { sheets } = await expectedFindings(bytes, name);
       expect(sheets.map((e) => e.sheet)).toEqual(['公开03表']);
       const [e] = sheets;
-      expect(e!.listed.length).toBeGreaterThan(1000);
-      expect(e!.rounding.length).toBeGreaterThan(1000);
+      expect(e.listed.length).toBeGreaterThan(1000);
+      expect(e.rounding.length).toBeGreaterThan(1000);
 
       await openFile(page, file);
       await showCheckTab(page);
@@ -500,12 +500,12 @@ describe('task pane in chromium (outside Office)', () => {
       // The whole page stays small (the tables list and all), whatever the number of findings.
       expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1500);
 
-      await group.getByRole('button', { name: `显示更多（还有 ${e!.listed.length - FIRST_CARDS} 条）`, exact: true }).click();
+      await group.getByRole('button', { name: `显示更多（还有 ${e.listed.length - FIRST_CARDS} 条）`, exact: true }).click();
       expect(await cards.count()).toBe(FIRST_CARDS + MORE_CARDS);
-      await group.getByRole('button', { name: e!.roundingLine!, exact: true }).click();
+      await group.getByRole('button', { name: e.roundingLine!, exact: true }).click();
       const opened = group.getByRole('list', { name: '公开03表 的尾差', exact: true }).getByRole('listitem');
       expect(await opened.count()).toBe(FIRST_CARDS);
-      await group.getByRole('button', { name: `显示更多（还有 ${e!.rounding.length - FIRST_CARDS} 条）`, exact: true }).waitFor();
+      await group.getByRole('button', { name: `显示更多（还有 ${e.rounding.length - FIRST_CARDS} 条）`, exact: true }).waitFor();
     });
   });
 

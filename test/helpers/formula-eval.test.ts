@@ -366,9 +366,9 @@ describe('typical fill formulas against a small grid', () => {
   };
   // 0.8, 0.9 … 3.2 (tenths: binary floating point would drift), blanks on rows 10, 15 …, a 小计 label
   // and a number stored as text, both of which SUM over a range ignores.
-  for (let r = 8; r <= 32; r++) grid['公开02表']![`C${r}`] = r % 5 === 0 ? null : r / 10;
-  grid['公开02表']!.C21 = '小计';
-  grid['公开02表']!.C22 = '100';
+  for (let r = 8; r <= 32; r++) grid['公开02表'][`C${r}`] = r % 5 === 0 ? null : r / 10;
+  grid['公开02表'].C21 = '小计';
+  grid['公开02表'].C22 = '100';
   const read = reader(grid);
 
   it('执行率 IFERROR(ROUND(E7/D7,4),0)', () => {

@@ -81,7 +81,7 @@ export function parseA1(text: string): { row: number; col: number } | null {
   const m = CELL_RE.exec(text);
   if (!m) return null;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   const row = Number(m[2]);
   if (col > MAX_COLS || row > MAX_ROWS) return null;
   return { row: row - 1, col: col - 1 };
@@ -120,7 +120,7 @@ function tokenize(formula: string, src: string): Token[] {
     throw new FormulaSyntaxError(`${msg} at position ${i}`, formula);
   };
   while (i < src.length) {
-    const ch = src[i]!;
+    const ch = src[i];
     if (/\s/.test(ch)) {
       i++;
       continue;
@@ -184,7 +184,7 @@ function tokenize(formula: string, src: string): Token[] {
     }
     if (isWordStart(ch)) {
       let j = i;
-      while (j < src.length && isWordChar(src[j]!)) j++;
+      while (j < src.length && isWordChar(src[j])) j++;
       const text = src.slice(i, j);
       i = j;
       if (src[i] === '!') {
@@ -250,7 +250,7 @@ class Parser {
   constructor(private readonly tokens: Token[], private readonly formula: string) {}
 
   private peek(offset = 0): Token {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
   }
 
   private next(): Token {
@@ -439,7 +439,7 @@ type Scalar = Decimal | string | boolean | null | XlError;
 class RangeValue {
   constructor(readonly cells: Scalar[][]) {}
   get isSingle(): boolean {
-    return this.cells.length === 1 && this.cells[0]!.length === 1;
+    return this.cells.length === 1 && this.cells[0].length === 1;
   }
 }
 
@@ -476,13 +476,13 @@ const NUMERIC_TEXT_RE = /^([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*
 function numericText(s: string): Decimal | null {
   const m = NUMERIC_TEXT_RE.exec(s.trim());
   if (!m) return null;
-  const d = new Decimal(`${m[1]}${m[2]!.replace(/,/g, '')}${m[3]}`);
+  const d = new Decimal(`${m[1]}${m[2].replace(/,/g, '')}${m[3]}`);
   return m[4] ? d.div(HUNDRED) : d;
 }
 
 /** Implicit single value of a result: a 1×1 reference gives its cell; a larger range is #VALUE!. */
 function scalar(r: Result): Scalar {
-  if (r instanceof RangeValue) return r.isSingle ? r.cells[0]![0]! : VALUE;
+  if (r instanceof RangeValue) return r.isSingle ? r.cells[0][0]! : VALUE;
   return r;
 }
 
@@ -723,9 +723,9 @@ class Evaluator {
   }
 
   private round(args: FormulaNode[], mode: Rounding): Result {
-    const x = this.num(args[0]!);
+    const x = this.num(args[0]);
     if (x instanceof XlError) return x;
-    const n = this.num(args[1]!);
+    const n = this.num(args[1]);
     if (n instanceof XlError) return n;
     return roundTo(x, n, mode);
   }
@@ -750,22 +750,22 @@ class Evaluator {
       case 'ROUNDDOWN':
         return this.round(args, Decimal.ROUND_DOWN);
       case 'INT': {
-        const x = this.num(args[0]!);
+        const x = this.num(args[0]);
         return x instanceof XlError ? x : snap(x).floor();
       }
       case 'ABS': {
-        const x = this.num(args[0]!);
+        const x = this.num(args[0]);
         return x instanceof XlError ? x : x.abs();
       }
       case 'IF': {
-        const c = toBool(scalar(this.eval(args[0]!)));
+        const c = toBool(scalar(this.eval(args[0])));
         if (c instanceof XlError) return c;
-        if (c) return this.eval(args[1]!);
-        return args.length > 2 ? this.eval(args[2]!) : false;
+        if (c) return this.eval(args[1]);
+        return args.length > 2 ? this.eval(args[2]) : false;
       }
       case 'IFERROR': {
-        const v = scalar(this.eval(args[0]!));
-        return v instanceof XlError ? this.eval(args[1]!) : v;
+        const v = scalar(this.eval(args[0]));
+        return v instanceof XlError ? this.eval(args[1]) : v;
       }
       case 'AND':
       case 'OR': {
@@ -774,18 +774,18 @@ class Evaluator {
         return name === 'AND' ? bs.every(Boolean) : bs.some(Boolean);
       }
       case 'NOT': {
-        const b = toBool(scalar(this.eval(args[0]!)));
+        const b = toBool(scalar(this.eval(args[0])));
         return b instanceof XlError ? b : !b;
       }
       case 'ISBLANK': {
-        const r = this.eval(args[0]!);
-        return r instanceof RangeValue && r.isSingle && r.cells[0]![0] === null;
+        const r = this.eval(args[0]);
+        return r instanceof RangeValue && r.isSingle && r.cells[0][0] === null;
       }
       case 'ISNUMBER':
-        return isDecimal(scalar(this.eval(args[0]!)));
+        return isDecimal(scalar(this.eval(args[0])));
       case 'N': {
-        const r = this.eval(args[0]!);
-        const v = r instanceof RangeValue ? r.cells[0]![0]! : r;
+        const r = this.eval(args[0]);
+        const v = r instanceof RangeValue ? r.cells[0][0]! : r;
         if (v instanceof XlError || isDecimal(v)) return v;
         if (typeof v === 'boolean') return v ? ONE : ZERO;
         return ZERO;
@@ -807,15 +807,15 @@ class Evaluator {
       const r = this.eval(arg);
       return r instanceof RangeValue ? r.cells : [[r]];
     });
-    const rows = arrays[0]!.length;
-    const cols = arrays[0]![0]!.length;
-    if (arrays.some((a) => a.length !== rows || a[0]!.length !== cols)) return VALUE;
+    const rows = arrays[0].length;
+    const cols = arrays[0][0].length;
+    if (arrays.some((a) => a.length !== rows || a[0].length !== cols)) return VALUE;
     let total = ZERO;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         let product = ONE;
         for (const a of arrays) {
-          const v = a[r]![c]!;
+          const v = a[r][c]!;
           if (v instanceof XlError) return v;
           product = product.times(isDecimal(v) ? v : ZERO);
         }

@@ -94,8 +94,8 @@ describe('the facts of the 怀化 workbooks, with the cells they come from', () 
     [2023, '绩效.基础.专项.公租房后续管理专项经费.2023年决算数', '385.89', [`${BASE}!F14`]],
     [2023, '绩效.基础.公用经费.2023年决算数', '61.24', [`${BASE}!F15`]],
   ])('%i %s = %s', async (year, key, value, cells) => {
-    const { idx } = await huaihua(year as number);
-    const f = idx.byKey(key as string);
+    const { idx } = await huaihua(year);
+    const f = idx.byKey(key);
     expect([round2(f), where(f), f?.unit]).toEqual([value, cells, '万元']);
   });
 
@@ -274,13 +274,13 @@ describe('checking the real 怀化 自评报告 against their workbooks', () => 
     [2023, '怀化市住房保障服务中心2023年基本支出841.40万元', '怀化市住房保障服务中心2023年基本支出814.40万元', '814.40万元', 'NARRATIVE.amount', `${DEPT}!F7`],
     [2023, '公务接待费支出决算0.06万元，占12%', '公务接待费支出决算0.06万元，占21%', '21%', 'NARRATIVE.share', `${BASE}!F11`],
   ])('%i mutation: "%s" → "%s" is an error at %s', async (year, from, to, quote, rule, cell) => {
-    const text = reportText(year as number);
+    const text = reportText(year);
     expect(text).toContain(from);
-    const res = await check(year as number, text.replace(from as string, to as string));
+    const res = await check(year, text.replace(from, to));
     // against the table; a total may also no longer be the sum of its 其中 parts (NARRATIVE.sum)
     const hit = checked(res.findings).filter((f) => f.quote === quote && f.rule === rule);
     expect(hit.map((f) => f.severity)).toEqual(['error']);
     expect(hit[0].cells.map((c) => `${c.sheet}!${c.address}`)).toContain(cell);
-    expect(checked(res.findings).filter((f) => f.quote !== quote)).toEqual(checked((await check(year as number)).findings));
+    expect(checked(res.findings).filter((f) => f.quote !== quote)).toEqual(checked((await check(year)).findings));
   });
 });

@@ -90,7 +90,7 @@ describe('NarrativeSession: drafting', () => {
     expect(e.name).toBe('InputsSheetError');
     expect(e.problems).toEqual(session.ownInputs()!.problems);
     expect(e.message).toBe(inputsProblemsMessage('江岸.xlsx', e.problems));
-    expect(e.message).toMatch(/^“江岸\.xlsx”的“上年数及其他”表有 1 处数值无法使用，未起草；请改正后重试：\n  - “2023年度收、支总计”的数值“约一万一”/);
+    expect(e.message).toMatch(/^“江岸\.xlsx”的“上年数及其他”表有 1 处数值无法使用，未起草；请改正后重试：\n {2}- “2023年度收、支总计”的数值“约一万一”/);
   });
 
   test('the inputs template rows and the prior inputs are those of the workbook\'s facts', () => {

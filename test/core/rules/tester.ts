@@ -1,6 +1,6 @@
 import { refToA1 } from '../../../src/core/grid/address';
 import type { Workbook } from '../../../src/core/grid/grid';
-import type { Finding } from '../../../src/core/report';
+import type { Finding } from '../../../src/core/findings';
 import { runRules } from '../../../src/core/rules/run';
 import type { Rule } from '../../../src/core/rules/types';
 import { recognizeWorkbook } from '../../../src/core/tables/recognize';
@@ -63,11 +63,11 @@ export async function findingsFor(rule: Rule, c: RuleCase): Promise<Finding[]> {
 export function ruleTester(rule: Rule, cases: RuleCases): void {
   describe(`${rule.meta.id} — ${rule.meta.title}`, () => {
     test.each(cases.valid.map((c) => [c.name, c]))('valid: %s', async (_n, c) => {
-      const found = await findingsFor(rule, c as RuleCase);
+      const found = await findingsFor(rule, c);
       expect(found.filter((f) => f.severity === 'error')).toEqual([]);
     });
     test.each(cases.invalid.map((c) => [c.name, c]))('invalid: %s', async (_n, c) => {
-      const ic = c as InvalidCase;
+      const ic = c;
       const all = await findingsFor(rule, ic);
       expect(all.map((f) => f.rule).every((r) => r === rule.meta.id)).toBe(true);
       const found = ic.ignoreRounding ? all.filter((f) => !f.rounding) : all;

@@ -15,8 +15,8 @@ describe('loadXlsx', () => {
       await bytesOf((ws) => {
         ws.getCell('A1').value = 1.5;
         ws.getCell('A2').value = 2.25;
-        ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 3.75 } as ExcelJS.CellFormulaValue;
-        ws.getCell('A4').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+        ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 3.75 };
+        ws.getCell('A4').value = { formula: 'A1*2' };
         ws.getCell('A5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue;
       }),
       'f.xlsx',
@@ -76,7 +76,7 @@ describe('loadXlsx: cached results', () => {
   test('a formula whose cached result is 0 reads as 0, not as uncalculated', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('表');
-    ws.getCell('A1').value = { formula: 'SUM(B1:B2)', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('A1').value = { formula: 'SUM(B1:B2)', result: 0 };
     const g = (await loadXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 'z.xlsx')).sheets[0];
     expect(g.cell(0, 0)).toMatchObject({ value: 0, formula: 'SUM(B1:B2)' });
     expect(g.cell(0, 0)?.noCachedResult).toBeUndefined();

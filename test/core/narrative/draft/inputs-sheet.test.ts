@@ -69,7 +69,7 @@ describe('writeInputsTemplate → fill → readInputsSheet', () => {
       if (row.getCell(1).value === '2023年度收、支总计') row.getCell(2).value = 11314.64;
       if (row.getCell(1).value === '机关运行经费年初预算') row.getCell(2).value = 55.89;
     });
-    const filled = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const filled = new Uint8Array((await wb.xlsx.writeBuffer()));
 
     const loaded = await loadXlsx(filled, 'inputs.xlsx');
     const grid = findInputsSheet(loaded.sheets)!;
