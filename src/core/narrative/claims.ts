@@ -1,4 +1,5 @@
 import { Decimal } from '../money/decimal';
+import { cleanSentence, foldWidth, lineAt, lineInfos, sentenceAt, type LineInfo, type Span } from './text-layout';
 import type { Claim, Measure } from './types';
 
 /**
@@ -60,96 +61,6 @@ const COMPARED_WITH = /^[\s\-•*·]*(?:与|同|和|比|较)\s*(?:上年|去年|
 
 /** A year at the start of a clause ("2023年度收入合计", "1. 2024年支出决算数"), not a date ("2024 年 12 月 31 日"). */
 const CLAUSE_YEAR = /^[\s\-•*·]*(?:\d{1,2}\s*[.、]\s*)?(?:截至|截止到?)?\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
-
-// ---------------------------------------------------------------------------------------------
-// Normalization: one UTF-16 unit in, one out, so offsets in the folded text are offsets in the
-// original.
-
-function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000 || code === 0x00a0 || code === 0x2009 || code === 0x202f) out += ' ';
-    else if (code === 0xfe6a) out += '%';
-    else if (code === 0x2212 || code === 0x2013) out += '-';
-    else if (code === 0x3001) out += '、';
-    else if (code === 0x201c || code === 0x201d) out += '"';
-    else if (code === 0x3014 || code === 0x3010) out += '(';
-    else if (code === 0x3015 || code === 0x3011) out += ')';
-    else if (code === 0x0d) out += '\n';
-    else out += text[i];
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lines, headings, sentences.
-
-interface LineInfo {
-  start: number;
-  end: number;
-  section: string;
-  subsection?: string;
-}
-
-const SECTION_HEADING = /^\s*(?:[-•*·]\s*)?([一二三四五六七八九十]{1,3})\s*、/;
-const SUBSECTION_HEADING = /^\s*(?:[-•*·]\s*)?\(\s*([一二三四五六七八九十]{1,3})\s*\)/;
-
-function lineInfos(norm: string): LineInfo[] {
-  const out: LineInfo[] = [];
-  let section = '';
-  let subsection: string | undefined;
-  let start = 0;
-  while (start <= norm.length) {
-    let end = norm.indexOf('\n', start);
-    if (end < 0) end = norm.length;
-    const line = norm.slice(start, end);
-    const h = SECTION_HEADING.exec(line);
-    if (h) {
-      section = h[1];
-      subsection = undefined;
-    } else {
-      const s = SUBSECTION_HEADING.exec(line);
-      if (s) subsection = `(${s[1]})`;
-    }
-    out.push(subsection === undefined ? { start, end, section } : { start, end, section, subsection });
-    start = end + 1;
-  }
-  return out;
-}
-
-function lineAt(lines: LineInfo[], pos: number): LineInfo {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo];
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-const SENTENCE_END = new Set(['。', '!', '?']);
-
-/** The sentence around `pos`: from after the previous 。!? (or the line start) to its own 。 (or the line end). */
-function sentenceAt(norm: string, pos: number, line: LineInfo): Span {
-  let start = pos;
-  while (start > line.start && !SENTENCE_END.has(norm[start - 1])) start--;
-  let end = pos;
-  while (end < line.end && !SENTENCE_END.has(norm[end])) end++;
-  if (end < line.end) end++;
-  return { start, end };
-}
-
-function cleanSentence(s: string): string {
-  return s.replace(/^[\s\-•*·]+/, '').trim();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and units.
