@@ -9,6 +9,13 @@ const key = (p: CellPointer) => cellLabel(p);
  * value it expected, that value is the suggested fix.
  */
 export function localizeBlame(findings: Finding[]): void {
+  // recomputed from scratch: a live re-check passes findings that were blamed before
+  for (const f of findings) {
+    if (!f.likely) continue;
+    delete f.likely;
+    delete f.fix;
+    if (f.data) delete f.data.likelyCount;
+  }
   const errors = findings.filter((f) => f.severity === 'error' && f.cells.length > 0);
   const count = new Map<string, Set<Finding>>();
   for (const f of errors) {

@@ -1,2 +1,2 @@
-export { WorkbookReader, readEmbedded, valueOf, cellKey, type Reading, type CellOverlay } from './reader';
+export { WorkbookReader, newReadingCache, readEmbedded, valueOf, cellKey, type Reading, type CellOverlay, type ReadingCache } from './reader';
 export { DEFAULT_SETTINGS, type CheckSettings } from './settings';

@@ -25,27 +25,51 @@ export type CellOverlay = ReadonlyMap<string, ReadonlyMap<number, Cell>>;
 
 export const cellKey = (ref: CellRef): number => ref.row * 16384 + ref.col;
 
+/**
+ * Memoized amount readings: per sheet, keyed by the Grid object (a sheet read again is a new Grid,
+ * whose cells are looked up afresh), and per raw value (a re-read sheet's unchanged numbers are not
+ * parsed again: a reading depends on the value alone). Readings are immutable, so they are shared.
+ */
+export interface ReadingCache {
+  byGrid: WeakMap<Grid, Map<number, Reading>>;
+  byValue: Map<string | number | boolean, Reading>;
+}
+
+export const newReadingCache = (): ReadingCache => ({ byGrid: new WeakMap(), byValue: new Map() });
+
+/** The value cache is a convenience, not a store: it is emptied when it grows past this. */
+const MAX_VALUES = 200_000;
+
 const SCORE_TEXT = /^([+-]?\d+(?:\.\d+)?)分$/;
 
 export class WorkbookReader {
   readonly settings: CheckSettings;
   private readonly grids = new Map<string, Grid>();
-  private readonly amounts = new Map<Grid, Map<number, Reading>>();
+  private readonly amounts: ReadingCache;
 
   constructor(
     readonly workbook: Workbook,
-    readonly tables: readonly SemanticTable[],
+    private readonly tableList: readonly SemanticTable[],
     settings: Partial<CheckSettings> = {},
     private readonly overlay?: CellOverlay,
+    /** Readings of earlier readers to reuse (a live analysis keeps them for the sheets that did not change). */
+    cache?: ReadingCache,
   ) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    // an overlay changes what cells read, so such a reader never shares its readings
+    this.amounts = overlay || !cache ? newReadingCache() : cache;
     for (const g of workbook.sheets) this.grids.set(g.name, g);
   }
 
   // -- lookups ------------------------------------------------------------------------------
 
+  /** Every recognized table, in workbook order. */
+  get tables(): readonly SemanticTable[] {
+    return this.tableList;
+  }
+
   tablesOf(type: TableType): SemanticTable[] {
-    return this.tables.filter((t) => t.type === type);
+    return this.tableList.filter((t) => t.type === type);
   }
 
   /** The table of a type when the workbook holds exactly one (cross-table checks need a pairing). */
@@ -85,8 +109,8 @@ export class WorkbookReader {
   read(table: SemanticTable, ref: CellRef | undefined): Reading {
     if (!ref) return { kind: 'empty' };
     const grid = this.grid(table);
-    let memo = this.amounts.get(grid);
-    if (!memo) this.amounts.set(grid, (memo = new Map<number, Reading>()));
+    let memo = this.amounts.byGrid.get(grid);
+    if (!memo) this.amounts.byGrid.set(grid, (memo = new Map<number, Reading>()));
     const k = cellKey(ref);
     let r = memo.get(k);
     if (!r) memo.set(k, (r = this.readUncached(table, ref)));
@@ -98,10 +122,14 @@ export class WorkbookReader {
     if (!cell) return { kind: 'empty' };
     const bad = unreadable(cell);
     if (bad) return bad;
-    const p = parseAmount(cell.value);
-    if (p.kind === 'empty') return { kind: 'empty' };
-    if (p.kind === 'text') return { kind: 'unknown', why: `“${String(p.raw)}”不是数字` };
-    return { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals };
+    if (cell.value === null) return EMPTY;
+    const byValue = this.amounts.byValue;
+    let r = byValue.get(cell.value);
+    if (!r) {
+      if (byValue.size >= MAX_VALUES) byValue.clear();
+      byValue.set(cell.value, (r = amountReading(cell.value)));
+    }
+    return r;
   }
 
   /** An amount of a money table in 万元 (empty counts as 0); undefined when the cell is no number. */
@@ -147,6 +175,15 @@ export class WorkbookReader {
     const decimals = p.percent ? p.decimals : Math.max(0, p.value.decimalPlaces() - 2);
     return { kind: 'amount', value: p.value, fromText: p.fromText, decimals };
   }
+}
+
+const EMPTY: Reading = { kind: 'empty' };
+
+function amountReading(value: string | number | boolean): Reading {
+  const p = parseAmount(value);
+  if (p.kind === 'empty') return EMPTY;
+  if (p.kind === 'text') return { kind: 'unknown', why: `“${String(p.raw)}”不是数字` };
+  return { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals };
 }
 
 function unreadable(cell: Cell): Reading | null {

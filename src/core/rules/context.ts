@@ -1,8 +1,8 @@
 import type { CellRef } from '../grid/address';
-import type { Workbook } from '../grid/grid';
+import type { Grid, Workbook } from '../grid/grid';
 import type { FindingSource } from '../findings';
-import { WorkbookReader, type CheckSettings } from '../reading';
-import type { SemanticTable } from '../tables/types';
+import { WorkbookReader, type CheckSettings, type ReadingCache } from '../reading';
+import type { SemanticTable, TableType } from '../tables/types';
 
 /** One operand of an identity: a table cell and how to name it in a message. */
 export interface Term {
@@ -17,20 +17,49 @@ export interface Term {
 export type OperandListener = (table: SemanticTable, ref: CellRef, rule: FindingSource | undefined) => void;
 
 /**
- * What a rule is given: the workbook reader (readings, lookups, settings) and, for the mutation
- * test, a way to say which cells an identity uses.
+ * What a rule's result depends on: the sheets whose cells it read, and the table types it looked
+ * for ('all' when it walked every table). A live re-check re-runs a rule only when one of these
+ * changed.
+ */
+export interface RuleDependencies {
+  sheets: Set<string>;
+  types: Set<TableType> | 'all';
+}
+
+/**
+ * What a rule is given: the workbook reader (readings, lookups, settings), a record of what the
+ * rule read (for live re-checks) and, for the mutation test, a way to say which cells an identity
+ * uses.
  */
 export class RuleContext extends WorkbookReader {
   operandListener?: OperandListener;
   /** The rule being run (set by runRules), for the listener. */
   currentRule?: FindingSource;
+  /** What the rule being run has read so far (set by runRules when it tracks dependencies). */
+  dependencies?: RuleDependencies;
 
-  constructor(workbook: Workbook, tables: readonly SemanticTable[], settings: Partial<CheckSettings> = {}) {
-    super(workbook, tables, settings);
+  constructor(workbook: Workbook, tables: readonly SemanticTable[], settings: Partial<CheckSettings> = {}, cache?: ReadingCache) {
+    super(workbook, tables, settings, undefined, cache);
   }
 
   /** Rules with their own arithmetic call this for each operand, as the identity helpers do. */
   operand(term: Pick<Term, 'table' | 'ref'>): void {
     if (this.operandListener && term.ref) this.operandListener(term.table, term.ref, this.currentRule);
+  }
+
+  override get tables(): readonly SemanticTable[] {
+    if (this.dependencies) this.dependencies.types = 'all';
+    return super.tables;
+  }
+
+  override tablesOf(type: TableType): SemanticTable[] {
+    const deps = this.dependencies;
+    if (deps && deps.types !== 'all') deps.types.add(type);
+    return super.tablesOf(type);
+  }
+
+  override grid(table: SemanticTable): Grid {
+    this.dependencies?.sheets.add(table.sheet);
+    return super.grid(table);
   }
 }

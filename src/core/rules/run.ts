@@ -1,8 +1,8 @@
 import { assignIds, createFinding, localizeBlame, type Finding, type FindingSource } from '../findings';
 import type { Workbook } from '../grid/grid';
-import type { CheckSettings } from '../reading';
+import type { CheckSettings, ReadingCache } from '../reading';
 import type { SemanticTable } from '../tables/types';
-import { RuleContext } from './context';
+import { RuleContext, type RuleDependencies } from './context';
 import { RULES } from './registry';
 import type { Rule } from './types';
 
@@ -13,10 +13,55 @@ export const INTERNAL_ERROR: FindingSource = {
   messages: { ruleThrew: '规则 {{rule}}（{{title}}）运行出错，未能完成检查：{{detail}}' },
 };
 
+/** What one rule found, and what its result depends on. */
+export interface RuleRun {
+  rule: Rule;
+  findings: Finding[];
+  dependencies: RuleDependencies;
+}
+
 /**
- * Runs every rule whose tables are present. A rule that throws becomes an `internal-error`
- * finding and the check goes on; then blame is localized across findings and each finding gets
- * its stable id.
+ * Runs each rule whose tables are present, recording what it read. A rule that throws becomes an
+ * `internal-error` finding and the check goes on. Blame and ids are not assigned here.
+ */
+export function runEach(
+  workbook: Workbook,
+  tables: readonly SemanticTable[],
+  settings: Partial<CheckSettings> = {},
+  rules: readonly Rule[] = RULES,
+  onOperand?: RuleContext['operandListener'],
+  cache?: ReadingCache,
+): RuleRun[] {
+  const ctx = new RuleContext(workbook, tables, settings, cache);
+  ctx.operandListener = onOperand;
+  const present = new Set(tables.map((t) => t.type));
+  const runs: RuleRun[] = [];
+  for (const rule of rules) {
+    // a rule that needs tables depends on their presence even when it does not run
+    const dependencies: RuleDependencies = { sheets: new Set(), types: new Set(rule.meta.tables) };
+    if (!rule.meta.tables.every((t) => present.has(t))) {
+      runs.push({ rule, findings: [], dependencies });
+      continue;
+    }
+    ctx.currentRule = rule.meta;
+    ctx.dependencies = dependencies;
+    let findings: Finding[];
+    try {
+      findings = rule.check(ctx);
+    } catch (e) {
+      findings = [
+        createFinding(INTERNAL_ERROR, 'ruleThrew', { rule: rule.meta.id, title: rule.meta.title, detail: e instanceof Error ? e.message : String(e) }, { cells: [], expected: null, actual: null }),
+      ];
+    }
+    runs.push({ rule, findings, dependencies });
+  }
+  ctx.dependencies = undefined;
+  return runs;
+}
+
+/**
+ * Every rule over the tables, then blame localized across all findings and each finding given its
+ * stable id.
  */
 export function runRules(
   workbook: Workbook,
@@ -25,21 +70,11 @@ export function runRules(
   rules: readonly Rule[] = RULES,
   onOperand?: RuleContext['operandListener'],
 ): Finding[] {
-  const ctx = new RuleContext(workbook, tables, settings);
-  ctx.operandListener = onOperand;
-  const present = new Set(tables.map((t) => t.type));
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    if (!rule.meta.tables.every((t) => present.has(t))) continue;
-    ctx.currentRule = rule.meta;
-    try {
-      findings.push(...rule.check(ctx));
-    } catch (e) {
-      findings.push(
-        createFinding(INTERNAL_ERROR, 'ruleThrew', { rule: rule.meta.id, title: rule.meta.title, detail: e instanceof Error ? e.message : String(e) }, { cells: [], expected: null, actual: null }),
-      );
-    }
-  }
+  return finishFindings(runEach(workbook, tables, settings, rules, onOperand).flatMap((r) => r.findings), tables);
+}
+
+/** Blame across the findings of every rule (recomputed from scratch), then stable ids. */
+export function finishFindings(findings: Finding[], tables: readonly SemanticTable[]): Finding[] {
   localizeBlame(findings);
   assignIds(findings, tables);
   return findings;

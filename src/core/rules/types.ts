@@ -20,6 +20,12 @@ export interface RuleMeta extends FindingSource {
   level: 'mandatory' | 'advisory';
   /** Message id → template with {{placeholders}} (rendered by findings/messages). */
   messages: MessageCatalog;
+  /**
+   * 'table': the findings about a table depend on that table alone (the rule checks each table on
+   * its own), so a live re-check runs it on the changed tables only. Absent: the rule compares
+   * tables with one another. test/core/live.test.ts holds every rule to what it declares.
+   */
+  scope?: 'table';
 }
 
 export interface Rule {

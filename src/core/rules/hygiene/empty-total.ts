@@ -31,6 +31,7 @@ export const hygieneEmptyTotal: Rule = {
     tables: [],
     source: 'A07/A08/A13/A14/A15/A16/A17',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       blank: '{{table}} {{what}}：合计为空，但其组成项有金额：{{parts}} = {{sum}} {{unit}}。请填写合计数。',
     },

@@ -19,6 +19,7 @@ export const hygieneExcessDecimals: Rule = {
     tables: [],
     source: '§0.2',
     level: 'advisory',
+    scope: 'table',
     messages: {
       excess: '{{table}} {{cell}}：金额 {{stored}} {{unit}} 有 {{decimals}} 位小数{{hidden}}，超过报表 {{dp}} 位小数的精度；按 {{dp}} 位应为 {{rounded}} {{unit}}，与其他数据核对时会产生差异。',
     },

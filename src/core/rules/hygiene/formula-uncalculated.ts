@@ -16,6 +16,7 @@ export const hygieneFormulaUncalculated: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'advisory',
+    scope: 'table',
     messages: {
       uncalculated: '{{table}} {{cell}}：单元格是公式{{formula}}，但文件中没有保存计算结果，其值未知，涉及它的核对均已跳过。请在 Excel 中打开、重新计算并保存后再检查。',
     },

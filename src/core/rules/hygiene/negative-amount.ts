@@ -22,6 +22,7 @@ export const hygieneNegativeAmount: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       negative: '{{table}} {{cell}}：金额为 {{amount}} {{unit}}。收入、支出及其合计不应为负数，请检查是否录入了冲减数或符号有误。',
     },

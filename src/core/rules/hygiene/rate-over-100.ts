@@ -27,6 +27,7 @@ export const hygieneRateOver100: Rule = {
     tables: [],
     source: '§2(d)',
     level: 'advisory',
+    scope: 'table',
     messages: {
       over100: '{{subject}}：执行率 {{stated}} 超过 100%{{money}}。执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转，或执行数是否有误。',
       blank: '{{subject}}：执行率未填写，按执行数 ÷ 预算数计算为 {{rate}}，超过 100%（{{money}}）。执行数一般不超过调整后的全年预算数，请核对预算数是否含年中追加和上年结转。',

@@ -18,6 +18,7 @@ export const hygieneTextNumber: Rule = {
     tables: [],
     source: 'hygiene',
     level: 'advisory',
+    scope: 'table',
     messages: {
       textNumber: '{{table}} {{cell}}：数字以文本形式存放（“{{text}}”），按 {{shown}} 读取。建议改为数值单元格，否则 Excel 的求和公式会漏算它。',
     },

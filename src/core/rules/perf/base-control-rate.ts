@@ -19,6 +19,7 @@ export const baseControlRate: Rule = {
     tables: ['PERF_BASE'],
     source: 'A22/A24',
     level: 'mandatory',
+    scope: 'table',
     messages: RATE_CHECK_MESSAGES,
   },
   check(ctx) {

@@ -24,6 +24,7 @@ export const baseSangong: Rule = {
     tables: ['PERF_BASE'],
     source: 'A23',
     level: 'mandatory',
+    scope: 'table',
     messages: { ...IDENTITY_MESSAGES, carFromParts: '（公务用车购置和维护经费一行空缺或与其明细不符，此处以公车购置 + 公车运行维护代替。）' },
   },
   check(ctx) {

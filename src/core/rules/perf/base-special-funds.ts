@@ -25,6 +25,7 @@ export const baseSpecialFunds: Rule = {
     tables: ['PERF_BASE'],
     source: 'A24',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       ...IDENTITY_MESSAGES,
       officeOver: '{{table}} {{column}}：公用经费{{total}}，小于其中项 {{parts}} = {{sum}} {{unit}}，少 {{difference}} {{unit}}；其中项之和不能超过公用经费。',

@@ -19,6 +19,7 @@ export const perfExecutionRate: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    scope: 'table',
     messages: RATE_CHECK_MESSAGES,
   },
   check(ctx) {

@@ -27,6 +27,7 @@ export const perfExecutionScore: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       blank: '{{table}} 预算执行得分未填写：执行率 {{rate}}，得分应为 {{formula}}，{{display}}为 {{expected}} 分。',
       wrong: '{{table}} 预算执行得分：执行率 {{rate}}，得分应为 {{formula}}，{{display}}为 {{expected}} 分；表中为 {{actual}} 分，相差 {{difference}} 分。',

@@ -18,6 +18,7 @@ export const perfFundSources: Rule = {
     tables: ['PERF_PROJECT'],
     source: 'A21',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -24,6 +24,7 @@ export const perfHunanSplits: Rule = {
     tables: ['PERF_DEPT'],
     source: 'A19',
     level: 'mandatory',
+    scope: 'table',
     messages: SUM_CHECK_MESSAGES,
   },
   check(ctx) {

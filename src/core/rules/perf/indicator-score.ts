@@ -29,6 +29,7 @@ export const perfIndicatorScore: Rule = {
     tables: [],
     source: 'PERF(d)',
     level: 'advisory',
+    scope: 'table',
     messages: {
       scoreDiffers:
         '{{table}} 指标“{{indicator}}”（{{what}}）：目标值 {{target}}，实际完成值 {{actual}}，{{why}}计分 {{formula}} = {{expected}} 分，表中得分 {{score}} 分，相差 {{difference}} 分。' +

@@ -26,6 +26,7 @@ export const perfScoreCap: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       moneyOver: '{{table}} 预算执行：得分 {{score}} 超过其权重（分值）{{cap}} 分，多出 {{excess}} 分；得分不得突破权重。',
       indicatorOver: '{{table}} 指标“{{indicator}}”（{{what}}）：得分 {{score}} 超过其分值 {{cap}} 分，多出 {{excess}} 分；得分不得突破权重。',

@@ -26,6 +26,7 @@ export const perfTotalScore: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    scope: 'table',
     messages: { ...SUM_CHECK_MESSAGES, weightNot100: '{{table}} 总分的分值为 {{weight}} 分，应为 100 分。' },
   },
   check(ctx) {

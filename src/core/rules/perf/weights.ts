@@ -33,6 +33,7 @@ export const perfWeights: Rule = {
     tables: [],
     source: 'A18/A20',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       level1Mismatch:
         '{{table}} 一级指标“{{group}}（{{weight}}分）”：下属各项分值 {{weights}} = {{sum}} 分，与标注的 {{weight}} 分不符，相差 {{difference}} 分{{excluded}}；' +

@@ -26,6 +26,7 @@ export const subjectClassNames: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       notClassName: '{{table}} 支出第 {{row}} 行“{{label}}”：不是支出功能分类的类名称{{guess}}；该行无法对应到类编码，按类核对时会漏掉它。',
       notClassCode: '{{where}}：{{code}} 不是支出功能分类的类编码。',

@@ -25,6 +25,7 @@ export const subjectCodeFormat: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'mandatory',
+    scope: 'table',
     messages: {
       codeMissing: '{{table}} 第 {{row}} 行{{label}}：有金额但没有科目编码。',
       codeLength: '{{table}} 第 {{row}} 行{{label}}：科目编码“{{code}}”是 {{digits}} 位，功能分类科目编码应为 3 位（类）、5 位（款）或 7 位（项）。',

@@ -39,6 +39,7 @@ export const subjectPlacement: Rule = {
     tables: [],
     source: '§2(c)',
     level: 'advisory',
+    scope: 'table',
     messages: {
       partly: '{{table}} {{subject}}：{{why}}通常列{{side}}，但有 {{amount}} {{unit}} 列在{{other}}（{{side}} {{ownAmount}} {{unit}}），请确认归属是否正确。',
       wholly: '{{table}} {{subject}}：{{why}}通常列{{side}}，但 {{amount}} {{unit}} 全部列在{{other}}，请确认归属是否正确。',

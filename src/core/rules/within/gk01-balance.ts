@@ -10,6 +10,7 @@ export const gk01Balance: Rule = {
     tables: ['GK01'],
     source: 'A05',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -10,6 +10,7 @@ export const gk01ExpenditureTotal: Rule = {
     tables: ['GK01'],
     source: 'A03',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -10,6 +10,7 @@ export const gk01GrandTotals: Rule = {
     tables: ['GK01'],
     source: 'A02, A04',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -15,6 +15,7 @@ export const gk01IncomeTotal: Rule = {
     tables: ['GK01'],
     source: 'A01',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -10,6 +10,7 @@ export const gk04Balance: Rule = {
     tables: ['GK04'],
     source: 'A11',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

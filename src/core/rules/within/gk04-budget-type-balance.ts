@@ -16,6 +16,7 @@ export const gk04BudgetTypeBalance: Rule = {
     tables: ['GK04'],
     source: 'A12',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -14,6 +14,7 @@ export const gk04Expenditure: Rule = {
     tables: ['GK04'],
     source: 'A10',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

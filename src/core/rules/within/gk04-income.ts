@@ -12,6 +12,7 @@ export const gk04Income: Rule = {
     tables: ['GK04'],
     source: 'A09',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

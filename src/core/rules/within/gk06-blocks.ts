@@ -10,6 +10,7 @@ export const gk06Blocks: Rule = {
     tables: ['GK06'],
     source: 'A14',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

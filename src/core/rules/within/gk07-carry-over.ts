@@ -10,6 +10,7 @@ export const gk07CarryOver: Rule = {
     tables: ['GK07'],
     source: 'A15',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

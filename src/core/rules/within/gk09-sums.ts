@@ -10,6 +10,7 @@ export const gk09Sums: Rule = {
     tables: ['GK09'],
     source: 'A17',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

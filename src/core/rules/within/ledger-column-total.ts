@@ -11,6 +11,7 @@ export const ledgerColumnTotal: Rule = {
     tables: [],
     source: 'A07, A08, A13, A15, A16',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export const ledgerRowSum: Rule = {
     tables: [],
     source: 'A06, A08, A13, A15, A16',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {

@@ -11,6 +11,7 @@ export const ledgerSubtotals: Rule = {
     tables: [],
     source: 'A07',
     level: 'mandatory',
+    scope: 'table',
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
