@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
-import { rangeFromA1 } from '../../core/grid/address';
-import { Cell, CellValue, Grid, Workbook } from '../../core/grid/grid';
-import { describeProblem, sniffXlsx, SniffOptions } from './sniff';
+import type { Workbook } from '../../core/grid/grid';
+import { ReadFailure, readXlsx, type ReadLimits } from './read/read-xlsx';
+import { describeProblem, sniffXlsx, type SniffOptions } from './sniff';
 
 /** A workbook that cannot be read: its one-line message is Chinese first, then English. */
 export class WorkbookReadError extends Error {
@@ -11,85 +10,82 @@ export class WorkbookReadError extends Error {
   }
 }
 
+export interface LoadOptions extends SniffOptions {
+  /** The reader's budget (cells, text, merges, inflated bytes); DEFAULT_READ_LIMITS where not given. */
+  limits?: Partial<ReadLimits>;
+}
+
 /**
- * Loads .xlsx bytes into the core's grid model, in Node and in the browser (exceljs resolves to its
- * browser build there). Merges are kept with the value in the master cell only; a formula's cached
- * result is its value, and a formula without one is marked, never read as 0.
+ * Loads workbook bytes into the core's grid model, in Node and in the browser: an .xlsx through the
+ * lean reader (read/; chosen by measurement, docs/decisions/0001-xlsx-reader.md), a legacy .xls
+ * through SheetJS, which is loaded only then. Merges are kept with the value in the master cell
+ * only; a formula's cached result is its value, and a formula without one is marked, never read as 0.
  */
-export async function loadXlsx(bytes: Uint8Array, fileName: string, options?: SniffOptions): Promise<Workbook> {
+export async function loadXlsx(bytes: Uint8Array, fileName: string, options?: LoadOptions): Promise<Workbook> {
   const sniff = sniffXlsx(bytes, options);
-  if (!sniff.ok) throw new WorkbookReadError(describeProblem(sniff.problem, fileName), sniff.problem);
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings ask for a Node Buffer; at run time it takes any binary JSZip accepts.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (cause) {
-    throw new WorkbookReadError(
-      `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。 / Cannot read "${fileName}": the file is damaged or not a valid .xlsx workbook.`,
-      'corrupt',
-      { cause },
-    );
+  let workbook: Workbook;
+  if (!sniff.ok && sniff.problem === 'xls') workbook = await loadXls(bytes, fileName);
+  else if (!sniff.ok) throw new WorkbookReadError(describeProblem(sniff.problem, fileName), sniff.problem);
+  else {
+    try {
+      workbook = readXlsx(bytes, fileName, options?.limits);
+    } catch (cause) {
+      throw readError(cause, fileName);
+    }
   }
-  const sheets = wb.worksheets.map(toGrid);
-  if (sheets.length === 0 || sheets.every((s) => s.rowCount === 0)) {
+  if (workbook.sheets.length === 0 || workbook.sheets.every((s) => s.rowCount === 0)) {
     throw new WorkbookReadError(
       `“${fileName}”是空工作簿，没有任何数据。 / "${fileName}" is an empty workbook with no data.`,
       'empty-workbook',
     );
   }
-  return { name: fileName, sheets };
+  return workbook;
 }
 
-function toGrid(ws: ExcelJS.Worksheet): Grid {
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(rangeFromA1);
-  const grid = new Grid({ name: ws.name, merges });
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (row.hidden) grid.hiddenRows.add(rowNumber - 1);
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // exceljs repeats a merge master's value in every covered cell; the model keeps it once.
-      if (cell.isMerged && cell.master !== cell) return;
-      const converted = convertCell(cell);
-      if (converted) grid.set(rowNumber - 1, colNumber - 1, converted);
-    });
-  });
-  const columnCount = ws.columnCount;
-  for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) grid.hiddenCols.add(c - 1);
-  return grid;
-}
-
-type FormulaValue = { formula?: string; sharedFormula?: string; result?: unknown };
-
-function convertCell(cell: ExcelJS.Cell): Cell | null {
-  const numFmt = cell.numFmt || undefined;
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const f = o as FormulaValue;
-      const formula = cell.formula || f.formula || f.sharedFormula || '';
-      // exceljs leaves a cached 0 out of the value object; its `result` getter still has it.
-      const cached = f.result ?? (cell as unknown as { result?: unknown }).result;
-      if (cached === undefined || cached === null) return { value: null, formula, noCachedResult: true, numFmt };
-      const result = cached as unknown;
-      if (typeof result === 'object' && result !== null && 'error' in (result)) {
-        return { value: null, formula, error: String((result).error), numFmt };
-      }
-      return { value: scalar(result), formula, numFmt };
-    }
-    if ('richText' in o) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(''), numFmt };
-    if ('error' in o) return { value: null, error: String(o.error), numFmt };
-    if ('text' in o) return { value: String(o.text), numFmt };
-    return { value: v instanceof Date ? v.toString() : JSON.stringify(v), numFmt };
+/** A .xls (BIFF) workbook. SheetJS is imported here only, so the .xlsx path never loads it. */
+async function loadXls(bytes: Uint8Array, fileName: string): Promise<Workbook> {
+  const { readXls } = await import('./read/xls');
+  try {
+    return await readXls(bytes, fileName);
+  } catch (cause) {
+    throw readError(cause, fileName);
   }
-  return { value: scalar(v), numFmt };
 }
 
-function scalar(v: unknown): CellValue {
-  if (v instanceof Date) {
-    // A date cell: keep it as ISO text (dates appear only in 绩效 target texts such as 完工时间).
-    return v.toISOString().slice(0, 10);
+function readError(cause: unknown, fileName: string): WorkbookReadError {
+  if (!(cause instanceof ReadFailure)) return damaged(fileName, cause);
+  const name = oneLine(fileName);
+  const zh = name ? `无法读取“${name}”` : '无法读取该文件';
+  const en = name ? `Cannot read "${name}"` : 'Cannot read the file';
+  const what = { zh: oneLine(cause.what.zh), en: oneLine(cause.what.en) };
+  switch (cause.problem) {
+    case 'zip-bomb':
+      return new WorkbookReadError(describeProblem('zip-bomb', fileName), 'zip-bomb', { cause });
+    case 'encrypted':
+      return new WorkbookReadError(describeProblem('encrypted', fileName), 'encrypted', { cause });
+    case 'too-large':
+      return new WorkbookReadError(
+        `${zh}：工作簿的内容超出安全上限（${what.zh}），已拒绝打开；如确为正常工作簿，请删除多余内容后另存再试。 / ${en}: the workbook's content exceeds the safe limit (${what.en}) and was refused; if it is a genuine workbook, remove unneeded content, save it and try again.`,
+        'too-large',
+        { cause },
+      );
+    case 'out-of-range':
+      return new WorkbookReadError(`${zh}：${what.zh}，文件已损坏。 / ${en}: ${what.en}; the file is damaged.`, 'out-of-range', { cause });
+    case 'corrupt':
+      return damaged(fileName, cause);
   }
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
+}
+
+function damaged(fileName: string, cause: unknown): WorkbookReadError {
+  return new WorkbookReadError(
+    `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。 / Cannot read "${fileName}": the file is damaged or not a valid .xlsx workbook.`,
+    'corrupt',
+    { cause },
+  );
+}
+
+/** Names and phrases carry text from the file: keep them from breaking the one-line promise. */
+function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }

@@ -288,19 +288,38 @@ const INFLATE_PIECE = 16 * 1024;
  * actually come out, whatever the directory declares: a bomb costs one piece's output, not its size.
  */
 export function inflateEntry(archive: Uint8Array, entry: ZipEntry, cap: number): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  const total = inflateEntryChunks(archive, entry, cap, (data) => pieces.push(data));
+  return concat(pieces, total);
+}
+
+/**
+ * Inflates the entry piece by piece, handing each piece to `onChunk` as it comes out (a reader can
+ * parse a part without ever holding it whole) and returning the bytes inflated. The cap is checked
+ * before each piece is handed on, so `onChunk` never sees a byte past it. An error thrown by
+ * `onChunk` stops the inflation and is rethrown as it is.
+ */
+export function inflateEntryChunks(archive: Uint8Array, entry: ZipEntry, cap: number, onChunk: (data: Uint8Array) => void): number {
   const raw = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   const tooLarge = () => new ZipError('too-large', `entry "${entry.name}" expands beyond ${cap} bytes`);
   if (entry.method === 0) {
     if (raw.length > cap) throw tooLarge();
-    return raw.slice();
+    for (let at = 0; at < raw.length; at += INFLATE_PIECE) onChunk(raw.slice(at, Math.min(at + INFLATE_PIECE, raw.length)));
+    return raw.length;
   }
   if (entry.method !== 8) throw new ZipError('method', `entry "${entry.name}" uses compression method ${entry.method}`);
-  const pieces: Uint8Array[] = [];
   let total = 0;
+  // Errors of the consumer must not be mistaken for damaged data: they are carried out as they are.
+  let consumerError: { error: unknown } | null = null;
   const inflater = new Inflate((data) => {
     total += data.length;
     if (total > cap) throw tooLarge();
-    pieces.push(data);
+    try {
+      onChunk(data);
+    } catch (error) {
+      consumerError = { error };
+      throw error;
+    }
   });
   try {
     let at = 0;
@@ -310,10 +329,11 @@ export function inflateEntry(archive: Uint8Array, entry: ZipEntry, cap: number):
       at = next;
     } while (at < raw.length);
   } catch (cause) {
+    if (consumerError) throw (consumerError as { error: unknown }).error;
     if (cause instanceof ZipError) throw cause;
     throw new ZipError('damaged', `entry "${entry.name}" cannot be inflated`, { cause });
   }
-  return concat(pieces, total);
+  return total;
 }
 
 /** An entry of the archive to write: its new content, or (no content) the entry as it is. */
