@@ -58,7 +58,7 @@ export class LiveAnalysis {
     for (const g of this.sheets) this.bySheet.set(g.name, recognizeSheet(g));
     this.collect();
     this.runs = runEach(this.workbook, this.tables, this.settings, this.rules, undefined, this.cache);
-    this.findings = finishFindings(this.runs.flatMap((r) => r.findings), this.tables);
+    this.findings = finishFindings(this.runs, this.tables);
   }
 
   /** The workbook as it is now. */
@@ -118,11 +118,13 @@ export class LiveAnalysis {
       const sheets = new Set([...r.dependencies.sheets].filter((n) => !changed.has(n)));
       for (const n of some.dependencies.sheets) sheets.add(n);
       const typesSeen = r.dependencies.types === 'all' || some.dependencies.types === 'all' ? 'all' : new Set([...r.dependencies.types, ...some.dependencies.types]);
-      return { rule: r.rule, findings: [...kept, ...some.findings], dependencies: { sheets, types: typesSeen } };
+      const tallies = new Map([...r.tallies].filter(([t]) => !changed.has(t.sheet)));
+      for (const [t, n] of some.tallies) tallies.set(t, n);
+      return { rule: r.rule, findings: [...kept, ...some.findings], dependencies: { sheets, types: typesSeen }, tallies };
     });
 
     const before = new Map(this.findings.map((f) => [f.id, f]));
-    this.findings = finishFindings(this.runs.flatMap((r) => r.findings), this.tables);
+    this.findings = finishFindings(this.runs, this.tables);
     const after = new Set(this.findings.map((f) => f.id));
     return {
       findings: this.findings,

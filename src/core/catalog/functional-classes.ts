@@ -1,6 +1,7 @@
 /**
  * 支出功能分类 类 (3-digit) codes and names, national 政府收支分类科目 (2024), with earlier names
  * that older workbooks print. GK01/GK04 print 类 rows by name only; this is how they get codes.
+ * functional.ts serves this list as the 类 level of every edition (functionalSubject).
  */
 export const FUNCTIONAL_CLASSES: ReadonlyArray<{ code: string; name: string; aliases?: string[] }> = [
   { code: '201', name: '一般公共服务支出' },

@@ -3,6 +3,12 @@
  * (7 digits), and 部门预算支出经济分类 类 (3 digits, 3xx) and 款 (5 digits). The 功能分类 类 list
  * is in functional-classes.ts.
  *
+ * For 支出功能分类 codes, functional.ts is the edition-aware catalog built from published sources
+ * (SOURCES.md): functionalSubject(code, year) and functionalNameStatus(code, name, year). The
+ * functional entries below are the older bundled subset; where both hold a code they agree
+ * (test/core/catalog), and some 款 below (20101 … 20199, 20113, 20132, 20140, 20699, 21110, 21602 …)
+ * have no published source in the catalog.
+ *
  * This is a bundled subset, not the whole national list: every code of the fixtures (the 25 项 and
  * 15 款 of 江岸 2024, the 公开06表 rows of the 2024 template and the national 310 block) plus a few
  * common personnel and housing items. Codes outside it are "unknown", not wrong; users add their

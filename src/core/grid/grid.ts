@@ -25,6 +25,12 @@ export interface GridInit {
 }
 
 /**
+ * Merges up to this many cells are indexed cell by cell; larger ones are tested in turn (real sheets
+ * have few: a text block, a title over a wide table). The .xlsx reader bounds how many a sheet may have.
+ */
+export const INDEXED_MERGE_AREA = 4096;
+
+/**
  * One sheet: a sparse row-major store of cells, merged ranges and hidden rows/columns.
  * A merged range keeps its value in the top-left (master) cell only; `text()` reads through merges
  * because headers are merged, while sums must only ever see the master cell.
@@ -37,6 +43,8 @@ export class Grid {
   readonly hiddenCols = new Set<number>();
   /** merge index per covered cell, built lazily. */
   private mergeIndex: Map<number, RangeRef> | null = null;
+  /** Merges larger than INDEXED_MERGE_AREA, kept out of mergeIndex. */
+  private wideMerges: RangeRef[] = [];
   private maxCol = -1;
 
   constructor(init: GridInit) {
@@ -93,13 +101,21 @@ export class Grid {
     if (this.merges.length === 0) return undefined;
     if (!this.mergeIndex) {
       this.mergeIndex = new Map();
+      this.wideMerges = [];
       for (const m of this.merges) {
+        // A merge over a whole sheet (A1:XFD1048576) must not cost an entry per cell: wide ones are tested one by one.
+        if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_AREA) {
+          this.wideMerges.push(m);
+          continue;
+        }
         for (let r = m.top; r <= m.bottom; r++) {
           for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
         }
       }
     }
-    return this.mergeIndex.get(row * 16384 + col);
+    const indexed = this.mergeIndex.get(row * 16384 + col);
+    if (indexed || this.wideMerges.length === 0) return indexed;
+    return this.wideMerges.find((m) => rangeContains(m, row, col));
   }
 
   /** The value shown at (row, col): the master's value when the cell is inside a merge. */

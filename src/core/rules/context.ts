@@ -42,6 +42,17 @@ export class RuleContext extends WorkbookReader {
     super(workbook, tables, settings, undefined, cache);
   }
 
+  /** Within-table identities checked and broken per table: a reading that breaks most is doubtful. */
+  readonly tallies = new Map<SemanticTable, { checked: number; broken: number }>();
+
+  /** Counts one within-table identity of `table` (the identity helpers call it). */
+  tally(table: SemanticTable, broken: boolean): void {
+    let t = this.tallies.get(table);
+    if (!t) this.tallies.set(table, (t = { checked: 0, broken: 0 }));
+    t.checked++;
+    if (broken) t.broken++;
+  }
+
   /** Rules with their own arithmetic call this for each operand, as the identity helpers do. */
   operand(term: Pick<Term, 'table' | 'ref'>): void {
     if (this.operandListener && term.ref) this.operandListener(term.table, term.ref, this.currentRule);

@@ -4,6 +4,7 @@ import type { CheckSettings, ReadingCache } from '../reading';
 import type { SemanticTable } from '../tables/types';
 import { RuleContext, type RuleDependencies } from './context';
 import { RULES } from './registry';
+import { gateStructure } from './structure-gate';
 import type { Rule } from './types';
 
 /** The runner's own finding: a rule that threw. */
@@ -13,11 +14,15 @@ export const INTERNAL_ERROR: FindingSource = {
   messages: { ruleThrew: '规则 {{rule}}（{{title}}）运行出错，未能完成检查：{{detail}}' },
 };
 
-/** What one rule found, and what its result depends on. */
+/** Within-table identities a rule checked and found broken, per table. */
+export type Tallies = Map<SemanticTable, { checked: number; broken: number }>;
+
+/** What one rule found, what its result depends on, and how many identities it checked. */
 export interface RuleRun {
   rule: Rule;
   findings: Finding[];
   dependencies: RuleDependencies;
+  tallies: Tallies;
 }
 
 /**
@@ -40,11 +45,12 @@ export function runEach(
     // a rule that needs tables depends on their presence even when it does not run
     const dependencies: RuleDependencies = { sheets: new Set(), types: new Set(rule.meta.tables) };
     if (!rule.meta.tables.every((t) => present.has(t))) {
-      runs.push({ rule, findings: [], dependencies });
+      runs.push({ rule, findings: [], dependencies, tallies: new Map() });
       continue;
     }
     ctx.currentRule = rule.meta;
     ctx.dependencies = dependencies;
+    ctx.tallies.clear();
     let findings: Finding[];
     try {
       findings = rule.check(ctx);
@@ -53,7 +59,7 @@ export function runEach(
         createFinding(INTERNAL_ERROR, 'ruleThrew', { rule: rule.meta.id, title: rule.meta.title, detail: e instanceof Error ? e.message : String(e) }, { cells: [], expected: null, actual: null }),
       ];
     }
-    runs.push({ rule, findings, dependencies });
+    runs.push({ rule, findings, dependencies, tallies: new Map(ctx.tallies) });
   }
   ctx.dependencies = undefined;
   return runs;
@@ -70,11 +76,16 @@ export function runRules(
   rules: readonly Rule[] = RULES,
   onOperand?: RuleContext['operandListener'],
 ): Finding[] {
-  return finishFindings(runEach(workbook, tables, settings, rules, onOperand).flatMap((r) => r.findings), tables);
+  return finishFindings(runEach(workbook, tables, settings, rules, onOperand), tables);
 }
 
-/** Blame across the findings of every rule (recomputed from scratch), then stable ids. */
-export function finishFindings(findings: Finding[], tables: readonly SemanticTable[]): Finding[] {
+/**
+ * The findings of every rule run, with a table whose reading is doubtful reported once instead of
+ * as a cascade (structure-gate.ts), blame localized across them all (recomputed from scratch), and
+ * stable ids.
+ */
+export function finishFindings(runs: readonly RuleRun[], tables: readonly SemanticTable[]): Finding[] {
+  const findings = gateStructure(runs, tables);
   localizeBlame(findings);
   assignIds(findings, tables);
   return findings;

@@ -34,6 +34,7 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
   const filled = ps.filter((p) => p.reading.kind === 'amount' && p.term.ref);
   // Only printed amounts were rounded: empty parts add no rounding error.
   const verdict = classifyDifference(diff, Math.max(1, filled.length), ctx.settings.tolerance);
+  ctx.tally(total.table, verdict === 'error');
   if (verdict === 'equal') return [];
   const unit = ctx.unitOf(total.table);
   const partText =
@@ -83,6 +84,7 @@ export function equality(ctx: RuleContext, meta: FindingSource, a: Term, b: Term
   const vb = rb.kind === 'amount' ? rb.value : ZERO;
   const diff = va.minus(vb);
   const verdict = classifyDifference(diff, 1, ctx.settings.tolerance);
+  if (a.table === b.table) ctx.tally(a.table, verdict === 'error');
   if (verdict === 'equal') return [];
   const unit = ctx.unitOf(a.table);
   const show = (r: Reading, v: Decimal) => (r.kind === 'empty' ? '为空' : `${formatAmount(v)} ${unit}`);

@@ -58,6 +58,7 @@ export function sumCheck(
   const filled = parts.filter((p) => p.reading.kind === 'amount' && p.ref);
   // only printed values were rounded: empty parts add no rounding error
   const verdict = classifyDifference(diff, Math.max(1, filled.length), ctx.settings.tolerance);
+  ctx.tally(table, verdict === 'error');
   if (verdict === 'equal') return [];
   const partText = opts.partsText ?? (filled.length ? filled.map((p) => `${p.label} ${fmt(valueOf(p.reading))}`).join(' + ') : '各组成项均为空');
   const totalText = total.reading.kind === 'empty' ? `${total.label}为空` : `${total.label} ${fmt(actual)} ${opts.unit}`;
