@@ -48,6 +48,8 @@ async function loadXls(bytes: Uint8Array, fileName: string): Promise<Workbook> {
   try {
     return await readXls(bytes, fileName);
   } catch (cause) {
+    // A legacy file SheetJS cannot parse: the advice of old still holds (save it as .xlsx in Excel).
+    if (cause instanceof ReadFailure && cause.problem === 'corrupt') throw new WorkbookReadError(describeProblem('xls', fileName), 'xls', { cause });
     throw readError(cause, fileName);
   }
 }

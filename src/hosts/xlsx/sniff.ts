@@ -1,7 +1,7 @@
 /**
- * Classifies a file's bytes before they are handed to exceljs, so that bad input (a CSV, a legacy
- * .xls, an encrypted or cut-short file, a zip bomb) gets a clear one-line message instead of a crash
- * or an out-of-memory. Only headers and directories are read, nothing is decompressed.
+ * Classifies a file's bytes before they are handed to a reader, so that bad input (a CSV, an
+ * encrypted or cut-short file, a zip bomb) gets a clear one-line message instead of a crash or an
+ * out-of-memory, and a legacy .xls goes to the BIFF reader. Only headers and directories are read, nothing is decompressed.
  *
  * Plain TypeScript over a Uint8Array (no Buffer, fs or zlib) so the same check runs in the browser.
  * Every multi-byte read goes through the bounds-checked helpers of package/bytes; arbitrary bytes
@@ -180,6 +180,9 @@ function sniffCfb(bytes: Uint8Array): SniffResult {
     return fail('encrypted', `an OLE2 compound file holding an encrypted package (found by ${how})`);
   }
   if (has('Workbook') || has('Book')) return fail('xls', `an OLE2 compound file holding a legacy .xls workbook (found by ${how})`);
+  // A directory that could not be read whole, naming nothing we know: a cut-short or damaged file
+  // (an .xls cut before its directory), not a document of another kind.
+  if (!directory || !directory.complete) return fail('truncated', `an OLE2 compound file whose directory is cut short or damaged (${how})`);
   let hint = '';
   if (inDirectory('WordDocument')) hint = ' (it looks like a Word .doc)';
   else if (inDirectory('PowerPoint Document')) hint = ' (it looks like a PowerPoint .ppt)';

@@ -1,3 +1,5 @@
+import { INDEXED_MERGE_AREA } from '../../../core/grid/grid';
+
 /**
  * What a workbook may cost the reader, checked before anything is allocated for it. The defaults
  * are far above any real 部门决算 or 绩效 workbook (a 10,000-row 支出决算表 has about 100,000
@@ -40,8 +42,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxDepth: 256,
 };
 
-/** Mirrors the grid's per-cell merge index (src/core/grid/grid.ts): larger merges are looked up one by one. */
-export const SMALL_MERGE_AREA = 4096;
+/** The grid indexes merges up to this area cell by cell and tests larger ones one by one. */
+export const SMALL_MERGE_AREA = INDEXED_MERGE_AREA;
 
 /** Why a workbook could not be read; load.ts turns it into a WorkbookReadError with the file's name. */
 export type ReadProblem = 'corrupt' | 'zip-bomb' | 'too-large' | 'out-of-range' | 'encrypted';
