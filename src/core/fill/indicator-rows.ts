@@ -2,6 +2,7 @@ import type { CellRef } from '../grid/address';
 import type { Cell } from '../grid/grid';
 import type { Decimal } from '../money/decimal';
 import type { WorkbookReader } from '../reading';
+import { indicatorTarget } from '../tables/perf-common';
 import type { Line, SemanticTable } from '../tables/types';
 import { amount } from './read';
 
@@ -32,7 +33,7 @@ export function scorableIndicators(tables: readonly SemanticTable[], ctx: Workbo
       if (weight === null || weight.isZero()) continue;
       out.push({
         table, line, weightRef, scoreRef, targetRef, actualRef, weight,
-        target: grid.cell(targetRef.row, targetRef.col),
+        target: indicatorTarget(grid, line) ?? undefined,
         actual: grid.cell(actualRef.row, actualRef.col),
       });
     }

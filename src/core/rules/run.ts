@@ -5,7 +5,9 @@ import type { SemanticTable } from '../tables/types';
 import { RuleContext, type RuleDependencies } from './context';
 import { RULES } from './registry';
 import { gateStructure } from './structure-gate';
-import type { Rule } from './types';
+import type { Rule, RuleRun } from './types';
+
+export type { RuleRun } from './types';
 
 /** The runner's own finding: a rule that threw. */
 export const INTERNAL_ERROR: FindingSource = {
@@ -14,16 +16,6 @@ export const INTERNAL_ERROR: FindingSource = {
   messages: { ruleThrew: '规则 {{rule}}（{{title}}）运行出错，未能完成检查：{{detail}}' },
 };
 
-/** Within-table identities a rule checked and found broken, per table. */
-export type Tallies = Map<SemanticTable, { checked: number; broken: number }>;
-
-/** What one rule found, what its result depends on, and how many identities it checked. */
-export interface RuleRun {
-  rule: Rule;
-  findings: Finding[];
-  dependencies: RuleDependencies;
-  tallies: Tallies;
-}
 
 /**
  * Runs each rule whose tables are present, recording what it read. A rule that throws becomes an

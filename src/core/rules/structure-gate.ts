@@ -13,7 +13,7 @@
 import { refToA1, fromA1, rangeContains } from '../grid/address';
 import { createFinding, type CellPointer, type Finding, type FindingSource } from '../findings';
 import { tableName, type SemanticTable } from '../tables/types';
-import type { RuleRun } from './run';
+import type { RuleRun } from './types';
 
 export const STRUCTURE: FindingSource = {
   id: 'STRUCTURE.uncertain',

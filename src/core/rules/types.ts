@@ -1,6 +1,7 @@
 import type { Finding, FindingSource, MessageCatalog, Severity } from '../findings';
 import type { TableType } from '../tables/types';
-import type { RuleContext } from './context';
+import type { RuleContext, RuleDependencies } from './context';
+import type { SemanticTable } from '../tables/types';
 
 /** eslint-style rule module: metadata, messages and check in one file. */
 export interface RuleMeta extends FindingSource {
@@ -31,4 +32,15 @@ export interface RuleMeta extends FindingSource {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): Finding[];
+}
+
+/** Within-table identities a rule checked and found broken, per table. */
+export type Tallies = Map<SemanticTable, { checked: number; broken: number }>;
+
+/** What one rule found, what its result depends on, and how many identities it checked. */
+export interface RuleRun {
+  rule: Rule;
+  findings: Finding[];
+  dependencies: RuleDependencies;
+  tallies: Tallies;
 }

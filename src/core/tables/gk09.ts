@@ -1,5 +1,5 @@
 import type { CellRef } from '../grid/address';
-import { normalizeLabel } from '../grid/text';
+import { itemName, normalizeLabel } from '../grid/text';
 import { isNoteText, readHeader } from './header';
 import type { LayoutFailure, Region, TableTemplate } from './template';
 import { readHeadFacts } from './template';
@@ -26,9 +26,58 @@ function itemOf(words: string[]): string | null {
   if (/小计/.test(last)) return '公务用车购置及运行维护费.小计';
   if (/合计/.test(last)) return '合计';
   if (/因公出国/.test(last)) return '因公出国(境)费';
+  // 运行费 / 运行维护费 and 购置费 alone; the whole group ("购置及运行(维护)费") is its 小计
+  if (/购置及运行/.test(last)) return '公务用车购置及运行维护费.小计';
   if (/公务用车购置费|^购置费$/.test(last)) return '公务用车购置费';
-  if (/运行维护费/.test(last) && !/购置及/.test(last)) return '公务用车运行维护费';
+  if (/运行(维护)?费$/.test(last)) return '公务用车运行维护费';
   if (/公务接待/.test(last)) return '公务接待费';
+  return null;
+}
+
+/**
+ * The vertical form some departments publish: one row per item (合计, 因公出国(境)费, 公务接待费,
+ * 公务用车购置及运行维护费, 其中 购置费 / 运行维护费) and the 预算数 | 决算数 columns. Read into the same
+ * keys as the horizontal form, on one line 金额 whose cells sit in different rows.
+ */
+function layoutVertical(region: Region): { columns: Column[]; line: Line; bottom: number; notes: string[] } | null {
+  const { grid, range } = region;
+  for (let r = region.titleRow + 1; r <= Math.min(range.bottom, region.titleRow + 8); r++) {
+    const sides = new Map<'预算' | '决算', number>();
+    let labelCol = -1;
+    for (let c = range.left; c <= range.right; c++) {
+      if (grid.isHiddenCol(c) || !grid.isMasterOrSingle(r, c)) continue;
+      const t = normalizeLabel(grid.text(r, c));
+      if (/^预算数?$/.test(t) && !sides.has('预算')) sides.set('预算', c);
+      else if (/^决算数?$/.test(t) && !sides.has('决算')) sides.set('决算', c);
+      else if (labelCol < 0 && /^(项目|科目|项目名称)$/.test(t)) labelCol = c;
+    }
+    if (!sides.has('决算')) continue;
+    const left = labelCol >= 0 ? labelCol : range.left;
+    const cells: Record<string, CellRef> = {};
+    const columns: Column[] = [];
+    const notes: string[] = [];
+    let bottom = r;
+    for (let rr = r + 1; rr <= range.bottom; rr++) {
+      const text = grid.text(rr, left);
+      if (!text) continue;
+      if (isNoteText(normalizeLabel(text))) {
+        notes.push(text);
+        bottom = rr;
+        continue;
+      }
+      const item = itemOf([itemName(text)]);
+      if (!item) continue;
+      for (const [side, col] of sides) {
+        const key = `${side}.${item}`;
+        if (cells[key]) continue;
+        cells[key] = { row: rr, col };
+        columns.push({ key, label: `${normalizeLabel(text)}/${side}数`, col, group: side });
+      }
+      bottom = rr;
+    }
+    if (Object.keys(cells).filter((k) => k.startsWith('决算.')).length < 4) return null;
+    return { columns, line: { key: '金额', label: '金额', row: r + 1, kind: 'detail', cells }, bottom, notes };
+  }
   return null;
 }
 
@@ -46,9 +95,12 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
     }
   }
   if (headerStart < 0) return { failure: '未找到预算数/决算数表头 (no 预算数/决算数 header)' };
+  // A data row holds the numbers; a lone number in a header row is a cell merged down beside it
+  // (嘉定 2017: 机关运行经费决算数 325.88 spans the header's last row and the data row).
   const h = readHeader(grid, range, headerStart, (r) => {
-    for (let c = range.left; c <= range.right; c++) if (typeof grid.value(r, c) === 'number') return true;
-    return false;
+    let numbers = 0;
+    for (let c = range.left; c <= range.right; c++) if (typeof grid.value(r, c) === 'number') numbers++;
+    return numbers >= 2;
   });
   const columns: Column[] = [];
   const seen = new Set<string>();
@@ -63,7 +115,24 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
     seen.add(key);
     columns.push({ key, label: words.join('/'), col: c, lanci: h.lanci.get(c), group: side });
   }
-  if (columns.length < 8) return { failure: `只识别出 ${columns.length} 个三公经费栏目，应为 12 个 (found ${columns.length} of 12 columns)` };
+  if (columns.length < 8) {
+    const vertical = layoutVertical(region);
+    if (!vertical) return { failure: `只识别出 ${columns.length} 个三公经费栏目，应为 12 个 (found ${columns.length} of 12 columns)` };
+    return new SemanticTable({
+      type: 'GK09',
+      sheet: grid.name,
+      title: region.title,
+      range: { ...range, bottom: vertical.bottom },
+      year: facts.year,
+      unit: facts.unit,
+      department: facts.department,
+      label: facts.label,
+      variant: '纵向',
+      columns: vertical.columns,
+      lines: [vertical.line],
+      notes: vertical.notes,
+    });
+  }
   const lines: Line[] = [];
   const notes: string[] = [];
   let bottom = h.lastRow;

@@ -1,5 +1,5 @@
 import type { CellRef, RangeRef } from '../grid/address';
-import type { Grid } from '../grid/grid';
+import type { CellValue, Grid } from '../grid/grid';
 import { findYear, itemName, normalizeLabel } from '../grid/text';
 import { isNoteText } from './header';
 import type { Region } from './template';
@@ -96,6 +96,23 @@ export function mapHeader(grid: Grid, range: RangeRef, row: number, specs: reado
   return found;
 }
 
+/**
+ * The target of an indicator as one text: the 目标值 cell, or for the 四川 form its 指标性质, 指标值
+ * and 度量单位 cells together ("=" "100" "%" → "=100%").
+ */
+export function indicatorTarget(grid: Grid, line: Line): { value: CellValue; numFmt?: string } | null {
+  const ref = line.cells['目标值'];
+  if (!ref) return null;
+  const cell = grid.cell(ref.row, ref.col);
+  const op = line.cells['指标性质'];
+  const unit = line.cells['度量单位'];
+  if (!op && !unit) return cell ? { value: cell.value, numFmt: cell.numFmt } : null;
+  const part = (r: CellRef | undefined) => (r ? rawText(grid, r.row, r.col) : '');
+  const value = cell?.value;
+  const text = `${part(op)}${value === null || value === undefined ? '' : String(value)}${part(unit)}`;
+  return { value: text === '' ? null : text };
+}
+
 export function columnsOf(grid: Grid, row: number, cols: Map<string, number>, group: string): Column[] {
   return [...cols.entries()].map(([key, col]) => ({ key, label: rawText(grid, row, col).replace(/\s+/g, ''), col, group }));
 }
@@ -133,11 +150,14 @@ export const INDICATOR_HEADER: readonly (readonly [string, RegExp])[] = [
   ['一级指标', /^一级指标/],
   ['二级指标', /^二级指标/],
   ['三级指标', /^(三级指标|具体指标)/],
+  // 四川: the target is written in three cells, 指标性质 (≥ = ≤ …) | 指标值 | 度量单位
+  ['指标性质', /^指标性质/],
   ['目标值', /目标值|指标值/],
-  ['实际值', /实际完成值|实际值/],
-  ['分值', /^分值/],
+  ['度量单位', /^(度量|计量)单位/],
+  ['实际值', /实际完成值|实际值|^完成值/],
+  ['分值', /^(分值|权重)/],
   ['得分', /^得分/],
-  ['偏差原因', /^偏差原因/],
+  ['偏差原因', /^(偏差原因|未完成原因)/],
 ];
 
 export interface IndicatorBlock {
@@ -233,7 +253,7 @@ export function totalLine(grid: Grid, range: RangeRef, from: number, cols: Map<s
   for (let r = from; r <= range.bottom; r++) {
     let labelCol = -1;
     for (let c = range.left; c <= range.right; c++) {
-      if (/^总分/.test(ownText(grid, r, c))) {
+      if (/^(总分|合计)$|^总分/.test(ownText(grid, r, c))) {
         labelCol = c;
         break;
       }
@@ -295,13 +315,16 @@ export const HUBEI_MONEY: readonly (readonly [string, RegExp])[] = [
   ['得分', /^得分/],
 ];
 
-/** 湖南 年度预算申请 / 项目资金 header. */
+/**
+ * 湖南 (and the national 财预〔2020〕10号 form) 年度预算申请 / 项目资金 header; the 四川 form's words for
+ * the same columns: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分.
+ */
 export const HUNAN_MONEY: readonly (readonly [string, RegExp])[] = [
-  ['年初预算数', /^年初预算数/],
-  ['全年预算数', /^全年预算数/],
-  ['全年执行数', /^全年执行数/],
-  ['分值', /^分值/],
-  ['执行率', /^执行率/],
+  ['年初预算数', /^年初预算/],
+  ['全年预算数', /^(全年预算数|调整后预算数)/],
+  ['全年执行数', /^(全年执行数|预算执行数)/],
+  ['分值', /^(分值|权重)/],
+  ['执行率', /^(预算)?执行率/],
   ['得分', /^得分/],
 ];
 

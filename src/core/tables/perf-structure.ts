@@ -45,8 +45,9 @@ export function moneyLine(grid: Grid, table: SemanticTable): MoneyLine | null {
     return {
       variant: 'hunan',
       line: hunan,
-      budget: { ref: hunan.cells['全年预算数'], label: '全年预算数' },
-      exec: { ref: hunan.cells['全年执行数'], label: '全年执行数' },
+      // the form's own words (四川: 调整后预算数 / 预算执行数)
+      budget: { ref: hunan.cells['全年预算数'], label: table.column('全年预算数')?.label || '全年预算数' },
+      exec: { ref: hunan.cells['全年执行数'], label: table.column('全年执行数')?.label || '全年执行数' },
       rate: hunan.cells['执行率'],
       score: hunan.cells['得分'],
       weightRef: hunan.cells['分值'],

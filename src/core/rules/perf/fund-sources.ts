@@ -2,7 +2,6 @@ import type { Rule } from '../types';
 import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
 
 const COLUMNS = ['年初预算数', '全年预算数', '全年执行数'];
-const SOURCES = ['当年财政拨款', '上年结转资金', '其他资金'];
 
 /**
  * 湖南 项目支出绩效自评表 (汨罗 附件3-n): 年度资金总额 = 其中：当年财政拨款 + 上年结转资金 + 其他资金, in
@@ -14,7 +13,7 @@ export const perfFundSources: Rule = {
     id: 'PERF.fund-sources',
     title: '湖南项目自评表：资金来源合计',
     severity: 'error',
-    identity: '年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金，年初预算数、全年预算数、全年执行数三列分别成立',
+    identity: '年度资金总额 = 当年（本年）财政拨款 + 上年结转资金 + 其他资金（四川：总额 = 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金），年初预算数、全年预算数、全年执行数三列分别成立',
     tables: ['PERF_PROJECT'],
     source: 'A21',
     level: 'mandatory',
@@ -24,7 +23,9 @@ export const perfFundSources: Rule = {
   check(ctx) {
     return ctx.tablesOf('PERF_PROJECT').flatMap((t) => {
       const total = t.line('年度资金总额');
-      const present = SOURCES.filter((k) => t.line(k));
+      // the sources the form prints: 湖南/national 当年(本年)财政拨款, 上年结转资金, 其他资金; 四川 财政资金,
+      // 财政专户管理资金, 单位资金, 其他资金
+      const present = t.lines.filter((l) => l.meta?.fundSource).map((l) => l.key);
       if (!total || present.length === 0) return [];
       const project = String(t.line('项目名称')?.meta?.text ?? '').replace(/\s+/g, '');
       const prefix = project && !ctx.tableName(t).includes(project) ? `（项目：${project}）` : '';

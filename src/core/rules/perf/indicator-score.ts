@@ -6,6 +6,7 @@ import type { Line, SemanticTable } from '../../tables/types';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
 import { formatScore } from '../../money/format';
+import { indicatorTarget } from '../../tables/perf-common';
 import { indicatorLines, isNotApplicable, perfTableName, selfEvalTables } from '../../tables/perf-structure';
 
 /**
@@ -99,7 +100,7 @@ function checkLine(ctx: RuleContext, meta: RuleMeta, t: SemanticTable, l: Line):
   const s = ctx.readScore(t, scoreRef);
   if (w.kind !== 'amount' || s.kind !== 'amount' || !w.value.greaterThan(0)) return [];
   const grid = ctx.grid(t);
-  const tc = grid.cell(targetRef.row, targetRef.col);
+  const tc = indicatorTarget(grid, l);
   const ac = grid.cell(actualRef.row, actualRef.col);
   const a = tc ? quantity(tc.value, tc.numFmt) : null;
   const b = ac ? quantity(ac.value, ac.numFmt) : null;
