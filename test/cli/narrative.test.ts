@@ -51,19 +51,61 @@ describe('gongkai check --narrative', () => {
     expect(r.stdout).toMatch(/已核对 \d+ 个数字：\d+ 个与表中数据对照，\d+ 个与文中其他数字相互核对/);
   });
 
-  test('a missing narrative or a non-UTF-8 one exits 2 with one bilingual line', async () => {
+  test('a missing narrative, or one in neither UTF-8 nor GBK, exits 2 with one bilingual line', async () => {
     const missing = await cli('check', BOOK, '--narrative', path.join(FIXTURES, 'nope.txt'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/找不到文件.*file not found/);
     const dir = tempDir('gk-nar-');
-    const gbk = path.join(dir, 'gbk.txt');
-    writeFileSync(gbk, Buffer.from([0xc7, 0xe9, 0xbf, 0xf6, 0xcb, 0xb5, 0xc3, 0xf7])); // 情况说明 in GBK
-    const bad = await cli('check', BOOK, '--narrative', gbk);
+    const odd = path.join(dir, 'odd.txt');
+    writeFileSync(odd, Buffer.from([0x41, 0xff, 0x41, 0xfe]));
+    const bad = await cli('check', BOOK, '--narrative', odd);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/UTF-8/);
+    expect(bad.stderr).toMatch(/既不是 UTF-8 也不是 GBK.* \/ .*neither UTF-8 nor GBK/);
+    // a workbook given as the narrative is called a workbook
+    const book = await cli('check', BOOK, '--narrative', BOOK);
+    expect(book.code).toBe(2);
+    expect(book.stderr).toMatch(/是 Excel 工作簿，不是文本.* \/ .*is an Excel workbook, not text/);
+  });
+
+  test('the seed text saved in GBK (Chinese Notepad) or UTF-16 is checked as the UTF-8 one is', async () => {
+    const dir = tempDir('gk-nar-');
+    const text = readFileSync(TEXT, 'utf8');
+    const gbk = path.join(dir, 'gbk.txt');
+    writeFileSync(gbk, toGbk(text));
+    const utf16 = path.join(dir, 'utf16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const expected = await cli('check', BOOK, '--narrative', TEXT, '--format', 'json');
+    for (const file of [gbk, utf16]) {
+      const r = await cli('check', BOOK, '--narrative', file, '--format', 'json');
+      expect([r.code, r.stderr]).toEqual([expected.code, '']);
+      expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(expected.stdout).findings);
+    }
   });
 });
+
+/** `text` encoded in GBK (GB 18030's two-byte part), from the decoder's own table. */
+function toGbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return Buffer.from(out);
+}
 
 describe('gongkai check --narrative with the figures beside the tables', () => {
   const narrativeFindings = (stdout: string) =>
