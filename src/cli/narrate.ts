@@ -7,9 +7,9 @@ import { DocxFileTarget } from '../hosts/word/docx-file-target';
 import { writeInputsTemplate } from '../hosts/xlsx/inputs-template';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
-import { writeWorkbookFile } from '../hosts/xlsx/write-node';
-
-export class NarrateUsageError extends Error {}
+import { assertNotInput, identify, writeFileSafely } from '../hosts/node/safe-write';
+import { NARRATE } from './commands';
+import { flag, parseOptions, stringOption, UsageError } from './options';
 
 export interface NarrateArgs {
   book: string;
@@ -19,54 +19,56 @@ export interface NarrateArgs {
   /** --inputs-template: write the empty "上年数及其他" sheet for BOOK's tables here, and nothing else. */
   inputsTemplate: string | null;
   output: string | null;
-  format: 'docx' | 'md' | 'txt';
+  format: DraftFormat;
   force: boolean;
 }
 
-/** The narrate options in one place, for the parse errors (the shared USAGE text lists the basics). */
-export const NARRATE_HELP = [
-  'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] -o 情况说明.docx [--format docx|md|txt] [--force]',
-  'gongkai narrate BOOK.xlsx --inputs-template 上年数及其他.xlsx',
-  `  --inputs-template OUT.xlsx：按 BOOK 的表格写出空白的“${INPUTS_SHEET_NAME}”表（上年数、年初预算、政府采购、车辆等），不覆盖已有文件。`,
-  `  --inputs INPUTS.xlsx：读取其中“${INPUTS_SHEET_NAME}”表填写的数值；BOOK 自带“${INPUTS_SHEET_NAME}”表时自动读取。`,
-  `  优先级：--inputs 的表 > BOOK 中的“${INPUTS_SHEET_NAME}”表 > --prior 上年工作簿；都没有的数保留待填写标记，不会猜测。`,
-  '  / --inputs-template writes the empty inputs sheet for BOOK (never over an existing file); --inputs reads one;',
-  '    a sheet named 上年数及其他 inside BOOK is read automatically. Inputs-sheet values take precedence over --prior.',
-].join('\n');
+type DraftFormat = 'docx' | 'md' | 'txt';
 
-const usage = (message: string) => new NarrateUsageError(`${message}\n${NARRATE_HELP}`);
+const usage = (zh: string, en: string) => new UsageError(`${zh} / ${en}`, 'narrate');
 
-export function parseNarrateArgs(args: string[]): NarrateArgs {
-  const out: NarrateArgs = { book: '', prior: null, inputs: null, inputsTemplate: null, output: null, format: 'docx', force: false };
-  const files: string[] = [];
-  const fileOf = (a: string, i: number, what: string): string => {
-    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i];
-    if (!v || v.startsWith('-')) throw usage(`${a.split('=')[0]} 需要一个 .xlsx 文件。 / ${a.split('=')[0]} needs ${what}.`);
-    return v;
+/** The draft format an output name asks for; null when its extension names none. */
+const FORMAT_OF_EXTENSION: Record<string, DraftFormat> = { '.docx': 'docx', '.md': 'md', '.markdown': 'md', '.txt': 'txt' };
+/** Names that hold workbooks: a draft is never written under one, whatever --format says. */
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls', '.et', '.csv'];
+
+export function parseNarrateArgs(args: readonly string[]): NarrateArgs {
+  const parsed = parseOptions(NARRATE, args);
+  const given = stringOption(parsed, '--format') as DraftFormat | null;
+  const out: NarrateArgs = {
+    book: '',
+    prior: stringOption(parsed, '--prior'),
+    inputs: stringOption(parsed, '--inputs'),
+    inputsTemplate: stringOption(parsed, '--inputs-template'),
+    output: stringOption(parsed, '--output'),
+    format: given ?? 'docx',
+    force: flag(parsed, '--force'),
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--output') out.output = args[++i] ?? null;
-    else if (a === '--prior') out.prior = args[++i] ?? null;
-    else if (a === '--inputs' || a.startsWith('--inputs=')) out.inputs = fileOf(a, a.includes('=') ? i : ++i, 'an .xlsx file with a 上年数及其他 sheet');
-    else if (a === '--inputs-template' || a.startsWith('--inputs-template=')) out.inputsTemplate = fileOf(a, a.includes('=') ? i : ++i, 'an output .xlsx file');
-    else if (a === '--force') out.force = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v !== 'docx' && v !== 'md' && v !== 'txt') throw new NarrateUsageError('--format 只能是 docx、md 或 txt。 / --format must be docx, md or txt.');
-      out.format = v;
-    } else if (a.startsWith('-')) throw usage(`未知选项“${a}”。 / Unknown option "${a}".`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw usage('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。 / Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
-  out.book = files[0];
+  if (parsed.positionals.length !== 1) throw usage('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。', 'Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
+  out.book = parsed.positionals[0];
   if (out.inputsTemplate) {
-    if (out.output || out.prior || out.inputs || out.force)
-      throw usage('--inputs-template 只写出模板，不能与 -o、--prior、--inputs 或 --force 同用（模板从不覆盖已有文件）。 / --inputs-template only writes the template; it takes no -o, --prior, --inputs or --force.');
-    if (!/\.xlsx$/i.test(out.inputsTemplate)) throw usage('--inputs-template 的输出文件应以 .xlsx 结尾。 / The --inputs-template output must end in .xlsx.');
+    if (out.output || out.prior || out.inputs || given)
+      throw usage('--inputs-template 只写出模板，不能与 -o、--prior、--inputs 或 --format 同用。', '--inputs-template only writes the template; it takes no -o, --prior, --inputs or --format.');
+    if (path.extname(out.inputsTemplate).toLowerCase() !== '.xlsx') throw usage('--inputs-template 的输出文件应以 .xlsx 结尾。', 'The --inputs-template output must end in .xlsx.');
     return out;
   }
-  if (out.format === 'docx' && !out.output) throw usage('.docx 需要用 -o 指定输出文件。 / A .docx needs -o OUT.docx.');
+  if (out.output) {
+    const ext = path.extname(out.output).toLowerCase();
+    if (WORKBOOK_EXTENSIONS.includes(ext)) {
+      throw usage(`-o “${out.output}”是工作簿的文件名，草稿不能写成 ${ext}；请用 .docx、.md 或 .txt。`, `-o "${out.output}" names a workbook; a draft is .docx, .md or .txt.`);
+    }
+    const byExtension = FORMAT_OF_EXTENSION[ext] ?? null;
+    if (byExtension && given && byExtension !== given) {
+      throw usage(`输出文件的扩展名 ${ext} 与 --format ${given} 矛盾；去掉 --format，或把文件名改为 .${given}。`, `The output's extension ${ext} contradicts --format ${given}; drop --format or name the file .${given}.`);
+    }
+    if (!byExtension && !given) {
+      throw usage(`无法从扩展名判断草稿格式：“${out.output}”应以 .docx、.md 或 .txt 结尾，或用 --format 指定。`, `Cannot tell the draft format from the extension of "${out.output}": use .docx, .md or .txt, or --format.`);
+    }
+    out.format = byExtension ?? given!;
+    return out;
+  }
+  if (out.force) throw usage('--force 只与 -o 或 --inputs-template 同用（没有 -o 时草稿打印到标准输出）。', '--force goes with -o or --inputs-template (without -o the draft goes to stdout).');
+  if (!given || given === 'docx') throw usage('请用 -o 指定输出文件（.docx、.md 或 .txt），或用 --format md|txt 打印到标准输出。', 'Give -o OUT.docx|.md|.txt, or --format md|txt to print to stdout.');
   return out;
 }
 
@@ -112,12 +114,16 @@ export async function readDraftSources(priorFile: string | null, inputsFile: str
  * What is drafted from what is decided by the core's NarrativeSession; this reads and writes files.
  */
 export async function runNarrate(args: NarrateArgs, warn: (line: string) => void = () => {}): Promise<string> {
+  const inputs = [args.book, args.prior, args.inputs].filter((f): f is string => !!f);
+  // Before anything is read: the output may not be an input, whatever its spelling.
+  const target = args.inputsTemplate ?? args.output;
+  if (target) await assertNotInput(await identify(target), inputs);
   const workbook = await loadXlsxFile(args.book);
   const session = new NarrativeSession(workbook);
   if (args.inputsTemplate) {
     const rows = session.inputRows();
-    // A template may already hold a person's numbers: never replaced, whatever the flags.
-    await writeWorkbookFile(args.inputsTemplate, await writeInputsTemplate(rows), { overwriteExisting: false });
+    // A template may already hold a person's numbers: replaced only with --force.
+    await writeFileSafely(args.inputsTemplate, await writeInputsTemplate(rows), { overwriteExisting: args.force, inputs });
     return (
       `已写出 ${path.basename(args.inputsTemplate)}：“${INPUTS_SHEET_NAME}”表 ${rows.length} 项待填写；填好后用 --inputs ${path.basename(args.inputsTemplate)} 起草。` +
       ` / Wrote ${args.inputsTemplate} with ${rows.length} inputs; fill them and pass --inputs.`
@@ -139,7 +145,7 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
     args.format === 'docx' ? (await new DocxFileTarget().exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
-  await writeWorkbookFile(args.output!, bytes, { overwriteExisting: args.force });
+  await writeFileSafely(args.output!, bytes, { overwriteExisting: args.force, inputs });
   const stats = draftStats(draft);
   return (
     `已写出 ${path.basename(args.output!)}：${stats.headings} 个标题，` +

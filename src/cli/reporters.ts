@@ -34,7 +34,9 @@ function findingLine(sheet: string, f: Finding): string {
   // The first cell (the total or the left side) is the one to look at; the rest are listed after.
   const cells = f.cells.map((c) => at(sheet, c));
   const where = cells.length > 4 ? `${cells.slice(0, 3).join(',')} 等 ${cells.length} 格` : cells.join(',');
-  const values = f.expected !== null || f.actual !== null ? `（应为 ${f.expected ?? '—'}，实为 ${f.actual ?? '—'}）` : '';
+  // only what is known: "（应为 X，实为 Y）", "（应为 X）" or "（实为 Y）"
+  const known = [f.expected !== null ? `应为 ${f.expected}` : '', f.actual !== null ? `实为 ${f.actual}` : ''].filter(Boolean);
+  const values = known.length ? `（${known.join('，')}）` : '';
   return `  ${SEVERITY_ZH[f.severity]} ${where} ${f.message}${blameSentence(f)}${values} [${f.rule}]`;
 }
 
@@ -84,10 +86,12 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
   out.push(
     '',
     `识别 ${report.tables.length} 张表，未识别 ${report.unrecognized.length} 处；错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}。` +
-      ` / ${report.tables.length} tables recognized, ${report.unrecognized.length} unrecognized; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`,
+      ` / ${plural(report.tables.length, 'table')} recognized, ${report.unrecognized.length} unrecognized; ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`,
   );
   return out.join('\n');
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** `gongkai check --rules`: what is checked, so a reviewer can see it. */
 export function formatRules(rules: readonly { meta: { id: string; title: string; identity: string; severity: Severity; source: string } }[]): string {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import JSZip from 'jszip';
@@ -126,6 +127,15 @@ describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing
     expect(readdirSync(dir).sort()).toEqual(before);
   }, 30000);
 
+  test('a reader that stops early (| head) ends the command quietly, with no stack trace', () => {
+    const bin = path.resolve(__dirname, '../../bin/gongkai.js');
+    const books = ['jiangan-2024-gongkai.xlsx', 'miluo-2023-jixiao.xlsx', 'jiangan-2024-jixiao.xlsx'].map((f) => JSON.stringify(path.join(FIXTURES, f)));
+    // about 70 KB of JSON Lines: more than a pipe holds, so the writes after head has gone fail with EPIPE
+    const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check --format json ${books.join(' ')} | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^status [01]\n$/);
+  });
+
   test('the installed bin prints no stack trace and exits 2 as a real process', () => {
     const r = builtCli('check', path.join(dir, 'missing.xlsx'));
     expect(r.code).toBe(2);
@@ -134,5 +144,62 @@ describe('bad input: one line on stderr (Chinese, then English), exit 2, nothing
     const ok = builtCli('check', '--format', 'json');
     expect(ok.code).toBe(1);
     expect(JSON.parse(ok.stdout).tables).toHaveLength(9);
+  });
+});
+
+describe('several files: every readable one is reported, the worst exit code wins', () => {
+  const dir = tempDir('gk-batch-');
+  const bad = path.join(dir, 'bad.xlsx');
+  const clean = path.join(FIXTURES, 'lukou-2022-jixiao.xlsx');
+  const withErrors = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
+  beforeAll(() => writeFileSync(bad, 'not a workbook'));
+
+  test('text: each readable file\'s report, the unreadable one named on stderr, exit 2', async () => {
+    const r = await cli('check', withErrors, bad, clean);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('文件 jiangan-2024-gongkai.xlsx');
+    expect(r.stdout).toContain('文件 lukou-2022-jixiao.xlsx');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/bad\.xlsx.* \/ .*bad\.xlsx/);
+  });
+
+  test('json: one line per readable file, in order', async () => {
+    const r = await cli('check', bad, withErrors, clean, '--format', 'json');
+    expect(r.code).toBe(2);
+    const reports = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string });
+    expect(reports.map((x) => x.file)).toEqual(['jiangan-2024-gongkai.xlsx', 'lukou-2022-jixiao.xlsx']);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('without unreadable files: 1 when any has an error, 0 when none has', async () => {
+    const clean2 = (await cli('check', clean, '--format', 'json'));
+    expect(clean2.code).toBe(0);
+    expect((await cli('check', clean, withErrors)).code).toBe(1);
+    expect((await cli('check', clean, clean)).code).toBe(0);
+  });
+});
+
+describe('what reaches the terminal', () => {
+  test('bidi overrides and control characters in file and sheet names are shown escaped, in text and JSON', async () => {
+    const dir = tempDir('gk-ctl-');
+    const name = 'evil\u202Eslx.\u001b[31m\u0085\u2066.xlsx';
+    const file = path.join(dir, name);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明\u202E\u0085').getCell('A1').value = '本部门说明文字\u200F。';
+    await wb.xlsx.writeFile(file);
+    const text = await cli('check', file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('文件 evil\\u202Eslx.\\u001B[31m\\u0085\\u2066.xlsx');
+    expect(text.stdout).toContain('【说明\\u202E\\u0085】');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    const json = await cli('check', file, '--format', 'json');
+    // eslint-disable-next-line no-control-regex -- nor the JSON
+    expect(json.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file: name, unrecognized: [{ sheet: '说明\u202E\u0085' }] });
+    const missing = await cli('check', path.join(dir, 'gone\u202E.xlsx'));
+    expect(missing.stderr).toContain('gone\\u202E.xlsx');
+    expect(missing.stderr).not.toContain('\u202E');
   });
 });

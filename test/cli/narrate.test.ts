@@ -96,7 +96,10 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
     expect(again.code).toBe(73);
     expect(again.stderr).toMatch(/已存在，未覆盖/);
     expect(readFileSync(out).equals(before)).toBe(true);
-    expect((await cli('narrate', BOOK, '--inputs-template', out, '--force')).code).toBe(64);
+    // the advice names --force, and --force does what it says
+    expect(again.stderr).toMatch(/或用 --force 覆盖/);
+    const forced = await cli('narrate', BOOK, '--inputs-template', out, '--force');
+    expect([forced.code, forced.stderr]).toEqual([0, '']);
   });
 
   test('--inputs reads the filled template; its values win over --prior, the rest stay slots', async () => {
@@ -144,7 +147,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
   test('flag errors are usage errors (exit 64) that explain the inputs options and their precedence', async () => {
     const r = await cli('narrate', BOOK, '--inputs');
     expect(r.code).toBe(64);
-    expect(r.stderr).toMatch(/--inputs 需要一个 \.xlsx 文件/);
+    expect(r.stderr).toMatch(/--inputs 需要参数 INPUTS\.xlsx/);
     expect(r.stderr).toMatch(/优先级：--inputs 的表 > BOOK 中的“上年数及其他”表 > --prior/);
     expect((await cli('narrate', BOOK, '--inputs-template', 'a.xlsx', '-o', 'b.docx')).code).toBe(64);
     expect((await cli('narrate', BOOK, '--inputs-template', 'a.docx')).code).toBe(64);
@@ -159,5 +162,74 @@ describe('gongkai narrate on 绩效 workbooks', () => {
     expect(r.stdout).toContain('老旧小区改造项目绩效自评结果');
     expect(r.stdout).toMatch(/预算为28606\.98万元，执行10220\.42万元，执行率35\.73%/);
     expect(r.stdout).not.toContain('一、收入支出决算总体情况说明');
+  });
+});
+
+describe('gongkai narrate: the output\'s extension decides the format', () => {
+  const isZip = (file: string) => readFileSync(file).subarray(0, 2).toString() === 'PK';
+
+  test('-o y.md writes Markdown, -o y.txt text, -o y.docx Word', async () => {
+    const dir = tempDir('gk-narrate-ext-');
+    for (const [name, zip] of [['y.md', false], ['y.txt', false], ['y.docx', true], ['Y.MD', false]] as const) {
+      const out = path.join(dir, name);
+      const r = await cli('narrate', BOOK, '-o', out);
+      expect([name, r.code]).toEqual([name, 0]);
+      expect([name, isZip(out)]).toEqual([name, zip]);
+    }
+    expect(readFileSync(path.join(dir, 'y.md'), 'utf8')).toMatch(/^# /m);
+    expect(readFileSync(path.join(dir, 'y.txt'), 'utf8')).not.toMatch(/^# /m);
+  });
+
+  test('--format that agrees is fine; one that contradicts the extension is a usage error (64), nothing written', async () => {
+    const dir = tempDir('gk-narrate-ext-');
+    expect((await cli('narrate', BOOK, '-o', path.join(dir, 'a.md'), '--format', 'md')).code).toBe(0);
+    for (const [name, format] of [['x.docx', 'md'], ['y.md', 'docx'], ['z.txt', 'md']]) {
+      const r = await cli('narrate', BOOK, '-o', path.join(dir, name), '--format', format);
+      expect(r.code).toBe(64);
+      expect(r.stderr.split('\n')[0]).toMatch(/扩展名.*--format.* \/ .*extension/);
+      expect(existsSync(path.join(dir, name))).toBe(false);
+    }
+  });
+
+  test('an extension that says no format needs --format; a workbook name is never a draft', async () => {
+    const dir = tempDir('gk-narrate-ext-');
+    expect((await cli('narrate', BOOK, '-o', path.join(dir, 'draft'))).code).toBe(64);
+    expect((await cli('narrate', BOOK, '-o', path.join(dir, 'draft'), '--format', 'txt')).code).toBe(0);
+    expect((await cli('narrate', BOOK, '-o', path.join(dir, 'draft.xlsx'), '--format', 'md')).code).toBe(64);
+    expect(existsSync(path.join(dir, 'draft.xlsx'))).toBe(false);
+  });
+});
+
+describe('the bundled inputs sheet samples/jiangan-2024-inputs.xlsx', () => {
+  const SAMPLE = path.resolve(__dirname, '../../samples/jiangan-2024-inputs.xlsx');
+  const SEED = path.resolve(__dirname, '../../samples/jiangan-2024-qingkuang.txt');
+  const flat = (s: string) => s.replace(/\s+/g, '').replace(/，/g, ',').replace(/：/g, ':').replace(/；/g, ';');
+
+  test('every value it holds is quoted from the published report, and the quote holds the value', async () => {
+    const seed = flat(readFileSync(SEED, 'utf8'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.getWorksheet('上年数及其他')!;
+    let filled = 0;
+    ws.eachRow((row, r) => {
+      const value = row.getCell(2).value;
+      if (r <= 2 || typeof value !== 'number') return;
+      filled++;
+      const note = String(row.getCell(4).value);
+      const quote = /“(.+)”/.exec(note)?.[1];
+      expect([String(row.getCell(1).value), quote && seed.includes(flat(quote))]).toEqual([String(row.getCell(1).value), true]);
+      expect(flat(quote!)).toMatch(new RegExp(`(^|[^\\d.])${String(value).replace('.', '\\.')}(万元|辆)`));
+    });
+    expect(filled).toBe(20);
+  });
+
+  test('narrate --inputs with it drafts the 年初预算, 政府采购 and 车辆 sentences and flags the report\'s own 1405.65', async () => {
+    const r = await cli('narrate', BOOK, '--inputs', SAMPLE, '--format', 'txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('政府采购支出总额【政府采购支出总额：2105.14】万元');
+    expect(r.stdout).toContain('共有车辆【车辆总数：4】辆');
+    expect(r.stdout).toContain('【上年数（2023年度收、支总计，万元）】');
+    expect(r.stderr).toMatch(/^草稿自检：有 1 处/);
+    expect(r.stderr).toContain('“1405.65万元”');
   });
 });

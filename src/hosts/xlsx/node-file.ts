@@ -14,6 +14,11 @@ export async function loadXlsxFile(filePath: string): Promise<Workbook> {
 
 /** An .xlsx file on disk as a host (its bytes read once, with one-line errors for path problems). */
 export async function openXlsxFile(filePath: string): Promise<XlsxFileHost> {
+  return new XlsxFileHost(await readXlsxFileBytes(filePath), path.basename(filePath));
+}
+
+/** The bytes of a workbook file, with the one-line errors of `loadXlsx` for path problems and the size limit. */
+export async function readXlsxFileBytes(filePath: string): Promise<Uint8Array> {
   const name = path.basename(filePath);
   let stat;
   try {
@@ -44,5 +49,5 @@ export async function openXlsxFile(filePath: string): Promise<XlsxFileHost> {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(`无法读取“${filePath}”（${code ?? '未知错误'}）。 / Cannot read "${filePath}" (${code ?? 'unknown error'}).`, 'io', { cause });
   }
-  return new XlsxFileHost(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,0 +1,86 @@
+import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
+import { commandHelp, HELP_OPTION, type CommandSpec } from './options';
+
+/** The option tables of the three commands: the parsers and the help texts are made from these. */
+
+const FORMAT_TEXT_JSON = { name: '--format', choices: ['text', 'json'] } as const;
+
+export const CHECK: CommandSpec = {
+  name: 'check',
+  synopsis: [
+    'gongkai check [FILE.xlsx ...] [--format text|json] [--show-rounding]',
+    'gongkai check FILE.xlsx --narrative TEXT.txt|DOC.docx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] [--format text|json] [--show-rounding]',
+    'gongkai check --rules [--format text|json]',
+    'gongkai check --help',
+  ],
+  zh: '识别并检查工作簿；不给文件时检查自带的样例工作簿。每个能读的文件都出报告，读不了的文件各在标准错误输出一行原因；退出码取最严重的一个。',
+  en: 'Recognize and check workbooks (with no FILE, the bundled sample). Every readable file is reported, each unreadable one gets a line on stderr; the exit code is the worst.',
+  options: [
+    { ...FORMAT_TEXT_JSON, zh: '输出格式：text 供人阅读（默认）；json 为输出约定的报告，多个文件时每行一份。', en: 'text for people (default); json: the output contract, one report per line for several files.' },
+    { name: '--show-rounding', zh: '逐条列出尾差（默认每张表合并为一行）。', en: 'List every rounding difference (尾差) instead of one line per sheet.' },
+    { name: '--narrative', arg: 'TEXT.txt|DOC.docx', zh: '同时核对情况说明（或绩效自评报告）中的数字：金额、占比、增减额与增长率、完成率与执行率、得分、文内合计。只用于一个工作簿；文本可为 UTF-8、UTF-16 或 GBK。', en: "Also check a narrative's numbers against the tables (one workbook only); text in UTF-8, UTF-16 or GBK, or a .docx." },
+    { name: '--prior', arg: 'PRIOR.xlsx', zh: '与 --narrative 同用：上年工作簿，用于核对增减额和增长率。', en: "With --narrative: last year's workbook, to check the changes." },
+    { name: '--inputs', arg: 'INPUTS.xlsx', zh: `与 --narrative 同用：含“${INPUTS_SHEET_NAME}”表的工作簿（上年数、年初预算、政府采购等）。`, en: `With --narrative: a workbook with a ${INPUTS_SHEET_NAME} sheet (上年数, 年初预算, 政府采购).` },
+    { name: '--rules', zh: '列出全部检查规则（编号、级别、名称、等式、来源），不检查文件。', en: 'List every rule (id, severity, title, identity, source) instead of checking.' },
+    HELP_OPTION,
+  ],
+};
+
+export const FILL: CommandSpec = {
+  name: 'fill',
+  synopsis: [
+    'gongkai fill IN.xlsx -o OUT.xlsx [--values] [--overwrite] [--numbers-from-text] [--force] [--format text|json]',
+    'gongkai fill IN.xlsx --in-place [--values] [--overwrite] [--numbers-from-text] [--format text|json]',
+    'gongkai fill --help',
+  ],
+  zh: '填写计算列（执行率、得分、总分、合计/小计、控制率），默认写入 Excel 公式。与计算值不同的单元格只报告、不改动；没有要改的单元格时不写任何文件。启用宏的 .xlsm 只能写成 .xlsm。',
+  en: 'Fill computed cells as live formulas; cells that differ are reported and kept. When nothing changes no file is written. An .xlsm stays an .xlsm.',
+  options: [
+    { name: '--output', short: '-o', arg: 'OUT.xlsx', zh: '写到新文件（扩展名须与输入相同：.xlsx 或 .xlsm）；绝不写到任何输入文件上。', en: 'Write a new file (same extension as the input); never over an input.' },
+    { name: '--in-place', zh: '改写输入文件本身：先在原文件旁写好备份 IN.backup-YYYYMMDD-HHMM.xlsx，新文件写完后才替换原文件；不能与 -o 同用。', en: 'Rewrite the input itself: a backup is written beside it first, and the original is replaced only when both are complete; not with -o.' },
+    { name: '--values', zh: '写入数值而不是公式。', en: 'Write numbers instead of formulas.' },
+    { name: '--overwrite', zh: '替换与计算值不同的单元格（默认只报告）。', en: 'Replace the cells that differ from the computed value (default: report them).' },
+    { name: '--numbers-from-text', zh: '把合计所引用的、以文本存放的数字改为数值，合计才能写成公式（否则这些合计写为数值并说明原因）。', en: 'Turn the numbers stored as text that a total reads into numbers, so the total can be a formula (otherwise it is written as a value, and the report says why).' },
+    { name: '--force', zh: '与 -o 同用：替换已存在的输出文件（输入文件除外）。', en: 'With -o: replace an existing output file (never an input).' },
+    { ...FORMAT_TEXT_JSON, zh: '报告格式：text（默认）或 json（写入计划、冲突、说明）。', en: 'Report as text (default) or json (the plan, conflicts, notes).' },
+    HELP_OPTION,
+  ],
+};
+
+export const NARRATE: CommandSpec = {
+  name: 'narrate',
+  synopsis: [
+    'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] -o 情况说明.docx|.md|.txt [--format docx|md|txt] [--force]',
+    'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] --format md|txt',
+    'gongkai narrate BOOK.xlsx --inputs-template INPUTS.xlsx [--force]',
+    'gongkai narrate --help',
+  ],
+  zh: '按表格数据起草部门决算情况说明（一至十三）：数字均可追溯到单元格；原因、上年数、年初预算等留作高亮待填项。',
+  en: 'Draft the 情况说明 from the tables: every number traces to its cells; reasons and inputs the tables do not hold are highlighted slots.',
+  options: [
+    { name: '--output', short: '-o', arg: 'OUT.docx|OUT.md|OUT.txt', zh: '写出草稿；格式由扩展名决定（.docx、.md、.txt），与 --format 矛盾时报错。不给 -o 时 md/txt 打印到标准输出。', en: 'Write the draft; the extension decides the format (.docx, .md, .txt) and a contradicting --format is an error. Without -o, md/txt go to stdout.' },
+    { name: '--format', choices: ['docx', 'md', 'txt'], zh: '草稿格式（默认由 -o 的扩展名决定；没有 -o 时须为 md 或 txt）。', en: 'The draft format (default: from the -o extension; without -o, md or txt).' },
+    { name: '--prior', arg: 'PRIOR.xlsx', zh: '上年工作簿：起草增加/减少、增长/下降的句子。', en: "Last year's workbook, for the year-over-year sentences." },
+    { name: '--inputs', arg: 'INPUTS.xlsx', zh: `读取其中“${INPUTS_SHEET_NAME}”表填写的数值（上年数、年初预算、政府采购、车辆等）。`, en: `Read the filled ${INPUTS_SHEET_NAME} sheet of this workbook (上年数, 年初预算, 政府采购, vehicles).` },
+    { name: '--inputs-template', arg: 'INPUTS.xlsx', zh: `按 BOOK 的表格写出空白的“${INPUTS_SHEET_NAME}”表，不起草；不能与 -o、--prior、--inputs 同用。`, en: `Write the empty ${INPUTS_SHEET_NAME} sheet for BOOK's tables instead of drafting; not with -o, --prior, --inputs.` },
+    { name: '--force', zh: '替换已存在的输出文件（-o 或 --inputs-template 的文件；输入文件除外）。', en: 'Replace an existing output file (of -o or --inputs-template; never an input).' },
+    HELP_OPTION,
+  ],
+  notes: [
+    `BOOK 自带“${INPUTS_SHEET_NAME}”表时自动读取。优先级：--inputs 的表 > BOOK 中的“${INPUTS_SHEET_NAME}”表 > --prior 上年工作簿；都没有的数保留待填写标记，不会猜测。`,
+    `A ${INPUTS_SHEET_NAME} sheet inside BOOK is read automatically. Precedence: --inputs > BOOK's own sheet > --prior; what none gives stays a slot.`,
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CHECK, FILL, NARRATE];
+
+/** `gongkai --help`: every command with every option. */
+export function generalHelp(): string {
+  return [
+    '决算公开助手 gongkai：检查、填写、起草部门决算公开和绩效自评工作簿。 / Gongkai Lens: check, fill and narrate 决算公开 and 绩效自评 workbooks.',
+    '',
+    ...COMMANDS.map((c) => `== gongkai ${c.name} ==\n${commandHelp(c)}\n`),
+    '用法 / Usage: gongkai check|fill|narrate ... | gongkai <command> --help | gongkai --help | gongkai --version',
+    '退出码 / Exit codes: 0 无错误 no error; 1 有错误 error findings; 2 输入无法读取 unreadable input; 64 用法错误 usage mistake; 73 输出无法写入 output not written.',
+  ].join('\n');
+}
