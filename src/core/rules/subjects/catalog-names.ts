@@ -1,4 +1,5 @@
 import { createFinding, type CellPointer, type Finding } from '../../findings';
+import { functionalCodesNamed, functionalNameStatus, functionalParent, functionalSubject } from '../../catalog/functional';
 import { normalizeSubjectName, SUBJECT_NAMES } from '../../catalog/subject-names';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
@@ -7,9 +8,14 @@ import { inOrder, ledgerTables, nameCell, printedName } from './support/lines';
 /**
  * 款/项 names (功能分类, 公开02/03/05/07/08表) and 类/款 names (经济分类, 公开06表) against the
  * bundled catalog (src/core/catalog/subject-names.ts), extended by the user's own list:
- * - a name that differs from the catalog's (after folding full-width forms and spaces) is a warning,
- *   one finding per code and printed name, citing every cell printing it;
- * - a code the catalog does not know is info, one finding per code.
+ * - the name of ANOTHER 项 beside a code — a 行政运行 code (…01) beside 事业运行 (…50), or a code whose
+ *   catalog name is another — is an error at those cells: the code and the name are not one subject;
+ *   the standard 项 of every 款 (01 行政运行, 02 一般行政管理事务, 03 机关服务, 50 事业运行) tell this
+ *   even for codes the bundled catalog lacks;
+ * - any other name that differs from the catalog's (after folding full-width forms and spaces) is a
+ *   warning (a clipped or local wording), one finding per code and printed name, citing every cell;
+ * - a name of another edition of the catalog is a warning saying which;
+ * - a code the catalog does not know is info, one finding per code: never an error.
  * 功能分类 类 rows are SUBJECT.class-names' business and are skipped here.
  *
  * Extra names: `withSubjectCatalog(loadSubjectCsv(text))` builds the rule with them; the registered
@@ -25,20 +31,63 @@ const META: RuleMeta = {
   source: '§2(c)',
   level: 'advisory',
   messages: {
+    anotherItem:
+      '科目 {{code}} 旁写的名称“{{printed}}”（{{tables}}）是另一科目的名称：“{{printed}}”的编码应为 {{otherCode}}，而 {{code}} 是“{{name}}”。编码与名称不是同一科目，请核对编码或名称。',
+    otherEdition: '科目 {{code}} 的名称“{{printed}}”（{{tables}}）：{{note}}',
     differs: '科目 {{code}} 的名称“{{printed}}”（{{tables}}）与科目目录中的“{{name}}”不一致，请核对科目编码或名称。',
     unknown: '科目 {{code}} {{printed}}（{{tables}}）不在内置科目目录中，名称未核对；可导入本地区的科目目录（编码,名称 的 CSV）。',
   },
 };
 
-type Catalog = ReadonlyMap<string, { name: string; accepted: Set<string> }>;
+type Catalog = ReadonlyMap<string, { name: string; accepted: Set<string>; user?: boolean }>;
+
+/** The standard 项 of every 功能分类 款, by the last two digits of their code. */
+const STANDARD_ITEMS: ReadonlyMap<string, string> = new Map([
+  ['行政运行', '01'],
+  ['一般行政管理事务', '02'],
+  ['机关服务', '03'],
+  ['事业运行', '50'],
+]);
+const STANDARD_BY_SUFFIX = new Map([...STANDARD_ITEMS].map(([name, suffix]) => [suffix, name]));
+
+type Verdict = { kind: 'ok' } | { kind: 'another'; otherCode: string; name: string } | { kind: 'edition'; note: string } | { kind: 'differs'; name: string };
+
+/**
+ * A 功能分类 款/项 code and its printed name against the national catalog and the standard 项;
+ * null when neither knows the code (the bundled subset and the user's list then decide).
+ */
+function functionalVerdict(code: string, printed: string, year: number | null): Verdict | null {
+  const name = normalizeSubjectName(printed);
+  const status = functionalNameStatus(code, printed, year);
+  const catalogName = status.subject?.name;
+  if (status.status === 'match') return { kind: 'ok' };
+  // a standard 项 name beside a code of another standard suffix: 2010101 事业运行
+  const suffix = code.length === 7 ? code.slice(5) : '';
+  const wantSuffix = STANDARD_ITEMS.get(name);
+  if (wantSuffix && suffix && wantSuffix !== suffix && (STANDARD_BY_SUFFIX.has(suffix) || catalogName)) {
+    const own = catalogName ?? STANDARD_BY_SUFFIX.get(suffix)!;
+    return { kind: 'another', otherCode: `${code.slice(0, 5)}${wantSuffix}`, name: own };
+  }
+  if (status.status === 'unknown') {
+    // not in the catalog, but its standard suffix names it: 2120101 is 行政运行 in every 款
+    const standard = STANDARD_BY_SUFFIX.get(suffix);
+    if (standard && name === normalizeSubjectName(standard)) return { kind: 'ok' };
+    return null;
+  }
+  if (status.status === 'other-edition-name') return { kind: 'edition', note: status.subject?.note ?? `这是该科目在其他年度版本中的名称，${year ?? ''}年度应为“${catalogName}”。` };
+  const parent = functionalParent(code);
+  const others = functionalCodesNamed(printed, { parent, year }).filter((c) => c !== code);
+  if (others.length) return { kind: 'another', otherCode: others[0], name: catalogName ?? functionalSubject(code, year)?.name ?? '' };
+  return { kind: 'differs', name: catalogName ?? '' };
+}
 
 function buildCatalog(extra: ReadonlyMap<string, string> | undefined): Catalog {
-  const map = new Map<string, { name: string; accepted: Set<string> }>();
+  const map = new Map<string, { name: string; accepted: Set<string>; user?: boolean }>();
   for (const s of SUBJECT_NAMES) {
     map.set(s.code, { name: s.name, accepted: new Set([s.name, ...(s.aliases ?? [])].map(normalizeSubjectName)) });
   }
   // The user's list wins: a unit's own catalog (a newer year, a province's 项) overrides ours.
-  for (const [code, name] of extra ?? []) map.set(code, { name, accepted: new Set([normalizeSubjectName(name)]) });
+  for (const [code, name] of extra ?? []) map.set(code, { name, accepted: new Set([normalizeSubjectName(name)]), user: true });
   return map;
 }
 
@@ -61,6 +110,8 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
     s.cells.push(pointer);
     if (!s.tables.includes(table)) s.tables.push(table);
   };
+  const judged = new Map<string, Seen & { code: string; verdict: Verdict }>();
+  const userNamed = (code: string) => catalog.get(code)?.user === true;
   const tables = [...ledgerTables(ctx), ...ctx.tablesOf('GK06')].sort((a, b) => ctx.tables.indexOf(a) - ctx.tables.indexOf(b));
   for (const t of tables) {
     for (const line of inOrder(t)) {
@@ -68,10 +119,20 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
       const cell = nameCell(line);
       if (!code || !cell) continue;
       if (t.type !== 'GK06' && code.length === 3) continue;
+      const functional = t.type !== 'GK06' && code.startsWith('2');
       const printed = printedName(t, line);
       const name = normalizeSubjectName(printed);
       if (!name) continue;
       const pointer = ctx.pointer(t, cell);
+      const verdict = functional && !userNamed(code) ? functionalVerdict(code, printed, t.year) : null;
+      if (verdict) {
+        if (verdict.kind === 'ok') continue;
+        const key = `${code}|${name}|${verdict.kind}`;
+        const s = judged.get(key) ?? { code, printed, cells: [], tables: [], verdict };
+        add(s, pointer, ctx.tableName(t));
+        judged.set(key, s);
+        continue;
+      }
       const entry = catalog.get(code);
       if (!entry) {
         const s = unknown.get(code) ?? { printed, cells: [], tables: [] };
@@ -87,6 +148,13 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
     }
   }
   const findings: Finding[] = [];
+  for (const j of judged.values()) {
+    const data = { code: j.code, printed: j.printed, tables: j.tables.join('、') };
+    const v = j.verdict;
+    if (v.kind === 'another') findings.push(createFinding(META, 'anotherItem', { ...data, otherCode: v.otherCode, name: v.name }, { severity: 'error', cells: j.cells, expected: v.name, actual: j.printed }));
+    else if (v.kind === 'edition') findings.push(createFinding(META, 'otherEdition', { ...data, note: v.note }, { severity: 'warning', cells: j.cells, expected: null, actual: null }));
+    else if (v.kind === 'differs') findings.push(createFinding(META, 'differs', { ...data, name: v.name }, { severity: 'warning', cells: j.cells, expected: null, actual: null }));
+  }
   for (const m of mismatches.values()) {
     findings.push(createFinding(META, 'differs', { code: m.code, printed: m.printed, tables: m.tables.join('、'), name: m.expected }, { severity: 'warning', cells: m.cells, expected: null, actual: null }));
   }

@@ -16,6 +16,19 @@ export const cases: RuleCases = {
       ],
     },
     {
+      name: 'the name of another 项 beside a code: 事业运行 beside 2120102 (其 02 is 一般行政管理事务), and 行政运行 beside 2160250 (事业运行)',
+      build: edited(GONGKAI, { '公开03表!B22': '事业运行', '公开03表!B23': '行政运行' }),
+      findings: [
+        { severity: 'error', cells: ['公开03表!B22'], message: /科目 2120102 旁写的名称“事业运行”（公开03表）是另一科目的名称：“事业运行”的编码应为 2120150，而 2120102 是“一般行政管理事务”/ },
+        { severity: 'error', cells: ['公开03表!B23'], message: /科目 2160250 旁写的名称“行政运行”.*编码应为 2160201，而 2160250 是“事业运行”/ },
+      ],
+    },
+    {
+      name: 'a clipped name is a warning, not an error',
+      build: edited(GONGKAI, { '公开03表!B13': '机关事业单位基本养老保险缴费' }),
+      findings: [{ severity: 'warning', cells: ['公开03表!B13'], message: /科目 2080505 的名称“机关事业单位基本养老保险缴费”/ }],
+    },
+    {
       name: 'an economic 款 name differing from the catalog, and a code the catalog does not know',
       build: edited(GONGKAI, { '公开06表!E28': '工会费', '公开05表!A12': '2069999', '公开05表!B12': '其他科技支出' }),
       findings: [
