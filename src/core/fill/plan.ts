@@ -22,6 +22,9 @@ export function formatValue(value: Decimal, numFmt: string): string {
   return value.toFixed(dp);
 }
 
+/** Quantities that add cells up (a blank sum of blanks stays blank); rates and scores are not sums. */
+const SUMS = new Set(['合计', '总分']);
+
 const sameNumber = (a: Decimal, b: Decimal) => a.toSignificantDigits(15).equals(b.toSignificantDigits(15));
 
 const normalizeFormula = (f: string) => f.replace(/^=/, '').replace(/\s+/g, '').replace(/\$/g, '').toUpperCase();
@@ -51,8 +54,28 @@ export function planFills(
   const byKey = new Map(planned.map((p) => [key(p.sheet, p.ref), p]));
   const unfixed = (sheet: string, r: { row: number; col: number }): boolean => {
     const input = byKey.get(key(sheet, r));
-    return !!input && input.status !== 'same-value' && input.status !== 'same-formula' && (input.blockedBy !== undefined || !willWrite(input, options));
+    // a blank kept blank reads as the 0 the plan computed for it: not unfixed
+    if (!input || input.blockedBy === 'blank') return false;
+    return input.status !== 'same-value' && input.status !== 'same-formula' && (input.blockedBy !== undefined || !willWrite(input, options));
   };
+  // 2b. A blank 合计 over parts that are all blank stays blank (the table prints zeros as blanks):
+  //     only sums, and through subtotals that stay blank themselves.
+  const blank = (sheet: string, r: { row: number; col: number }) => {
+    const v = original.get(sheet)?.cell(r.row, r.col);
+    if (v && v.value !== null && v.value !== '') return false;
+    const w = byKey.get(key(sheet, r));
+    return !w || w.blockedBy === 'blank';
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of planned) {
+      if (p.blockedBy || p.status !== 'empty' || !SUMS.has(p.quantity) || p.inputs.length === 0) continue;
+      if (p.inputs.every((r) => blank(p.sheet, r))) {
+        p.blockedBy = 'blank';
+        changed = true;
+      }
+    }
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of planned) {

@@ -54,8 +54,11 @@ export interface PlannedWrite extends CellWrite {
   current: string | null;
   /** The calculator's own format: the precision values are compared and reported at. */
   valueFormat: string;
-  /** Not written because an input cell is a conflict left as it is. */
-  blockedBy?: 'input';
+  /**
+   * Not written: 'input' — an input cell is a conflict left as it is; 'blank' — the cell is blank
+   * and so is every cell it sums (the table prints nothing there, and the fill keeps it so).
+   */
+  blockedBy?: 'input' | 'blank';
   /** Written as a value although formulas were asked for, and why. */
   valueOnlyReason?: ValueOnlyReason;
   /** Text-number inputs that keep this write from being a formula (sheet!A1), for the report. */

@@ -112,3 +112,24 @@ describe('no circular formulas', () => {
     expect(plan.writes.map((w) => w.valueOnlyReason)).toEqual(['circular', 'circular']);
   });
 });
+
+describe('zeros as the table prints them', () => {
+  test('a blank 合计 whose parts are all blank stays blank; one over a filled part is written', async () => {
+    const wb = await loadFixture('jiangan-2024-gongkai.xlsx');
+    const { tables } = recognizeWorkbook(wb);
+    const plan = planFills(wb, tables);
+    const gk03 = plan.writes.filter((w) => w.sheet === '公开03表');
+    // 上缴上级支出, 经营支出, 对附属单位补助支出 are blank in every row and in the 合计 row
+    const kept = gk03.filter((w) => w.blockedBy === 'blank').map((w) => refToA1(w.ref));
+    expect(kept).toEqual(expect.arrayContaining(['F7', 'G7', 'H7']));
+    expect(gk03.filter((w) => w.blockedBy === 'blank').every((w) => !willWrite(w, {}))).toBe(true);
+    // a blank total over a filled part is filled
+    const g = wb.sheets.find((s) => s.name === '公开03表')!;
+    g.set(9, 5, { value: 1.5 });
+    const again = planFills(wb, recognizeWorkbook(wb).tables);
+    const f7 = again.writes.find((w) => w.sheet === '公开03表' && refToA1(w.ref) === 'F7')!;
+    expect(f7.blockedBy).toBeUndefined();
+    expect(willWrite(f7, {})).toBe(true);
+    expect(f7.value.toString()).toBe('1.5');
+  });
+});
