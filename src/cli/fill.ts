@@ -58,8 +58,8 @@ export interface FillWriteReport {
   valueOnlyReason?: ValueOnlyReason;
   /** The cells holding numbers as text that kept it from being a formula. */
   textInputs?: string[];
-  /** Not written because a cell it reads differs from its computed value and was kept. */
-  blockedBy?: 'input';
+  /** Not written: 'input' — a cell it reads differs from its computed value and was kept; 'blank' — it and every cell it sums are blank. */
+  blockedBy?: PlannedWrite['blockedBy'];
 }
 
 export interface FillResult {
@@ -203,8 +203,10 @@ export function formatFillText(r: FillResult): string {
     lines.push(`与计算值不同的单元格 ${conflicts.length} 个${conflicts.some((w) => w.written) ? '（已按 --overwrite 替换）' : '（未改动，确认后用 --overwrite 替换）'}：`);
     for (const f of r.findings) lines.push(`  警告 ${f.cells.map((c) => `${c.sheet}!${c.address}`).join(',')} ${f.message}`);
   }
-  const blocked = n((w) => !!w.blockedBy);
+  const blocked = n((w) => w.blockedBy === 'input');
   if (blocked) lines.push(`未写入 ${blocked} 个：它们引用的单元格与计算值不同且未改动（见上），写入会显示与表中不一致的结果。`);
+  const keptBlank = n((w) => !!w.blockedBy && w.blockedBy !== 'input');
+  if (keptBlank) lines.push(`保持空白 ${keptBlank} 个：它们和所合计的单元格都是空白（表中此处不印数字）。`);
   for (const note of r.notes) {
     if (note.startsWith('没有需要改动')) continue;
     lines.push(note.split(' / ')[0]);

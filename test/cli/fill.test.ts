@@ -120,7 +120,16 @@ describe('gongkai fill: never loses the user\'s work', () => {
 
 describe('gongkai fill: the report says what happened, in each mode', () => {
   const dir = tempDir('gk-fill-report-');
-  const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
+  let BOOK: string;
+  beforeAll(async () => {
+    // the 江岸 tables with two totals left blank (their parts are there): something to fill
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx'));
+    wb.getWorksheet('公开02表')!.getCell('D7').value = null;
+    wb.getWorksheet('公开05表')!.getCell('C7').value = null;
+    BOOK = path.join(dir, 'jiangan-2024-gongkai.xlsx');
+    await wb.xlsx.writeFile(BOOK);
+  });
 
   test('--values never speaks of formulas, and cells already right are called right, not "kept because of their inputs"', async () => {
     const r = await cli('fill', BOOK, '-o', path.join(dir, 'v.xlsx'), '--values');
