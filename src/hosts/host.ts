@@ -11,8 +11,8 @@
  * fills, the marks of the findings — in one go: the few round trips a live host can afford.
  */
 import type { CellWrite } from '../core/fill/types';
-import type { Finding } from '../core/findings';
-import type { Workbook } from '../core/grid/grid';
+import type { CellPointer, Finding } from '../core/findings';
+import type { Grid, Workbook } from '../core/grid/grid';
 import type { NarrativeDraft } from '../core/narrative/blocks';
 
 export type HostKind = 'xlsx-file' | 'excel';
@@ -25,6 +25,8 @@ export interface HostCapabilities {
   marks: boolean;
   /** Report edits as they happen (live re-check). */
   changeEvents: boolean;
+  /** Select cells in the open workbook (jump to a finding). */
+  select?: boolean;
 }
 
 export interface HostPlan {
@@ -33,7 +35,7 @@ export interface HostPlan {
   values?: boolean;
   /** Findings to mark on their cells; the marks of an earlier plan that are not listed go away. */
   marks?: readonly Finding[];
-  /** Remove every mark the add-in made, restoring each cell exactly as it was. */
+  /** Remove every mark the add-in made, restoring each cell exactly as it was (`marks` is then ignored). */
   clearMarks?: boolean;
 }
 
@@ -42,6 +44,32 @@ export interface AppliedPlan {
   marked: number;
   /** A file host changes nothing in place: the new file's bytes. */
   bytes?: Uint8Array;
+  /** What could not be done here and why (a missing Excel API version), for the pane to show. */
+  notes?: HostNote[];
+}
+
+/** Something this host cannot do in this environment, said to the user (Chinese first, then English). */
+export interface HostNote {
+  /** What is missing or limited: 'merges', 'hidden', 'marks', 'events', 'renames', 'cell-edit' … */
+  feature: string;
+  message: string;
+  /** The requirement set that would make it work, e.g. "ExcelApi 1.13". */
+  requirement?: string;
+}
+
+/**
+ * Edits since the last read, debounced and grouped (a host with change events). Sheet names are as
+ * last known; `everything` asks for the whole workbook to be read again (rows inserted or deleted,
+ * an event without detail): correctness before economy.
+ */
+export interface HostChange {
+  /** Sheets whose cells changed. */
+  changed: string[];
+  /** Sheets added (their names are known only after the next read: counted here). */
+  added: number;
+  removed: string[];
+  renamed: [string, string][];
+  everything: boolean;
 }
 
 export interface WorkbookHost {
@@ -52,6 +80,18 @@ export interface WorkbookHost {
   /** The whole workbook in the grid model: every sheet's used cells, merges, hidden rows and columns. */
   readWorkbook(): Promise<Workbook>;
   applyPlan(plan: HostPlan): Promise<AppliedPlan>;
+  /** Limits of this environment (missing API versions), to show once. */
+  readonly notes?: readonly HostNote[];
+  /** Only these sheets, read again (a live host re-reads what an edit touched). */
+  readSheets?(names: readonly string[]): Promise<Grid[]>;
+  /** Shows the cells in the open workbook: activates the first cell's sheet and selects the cells there. */
+  select?(cells: readonly CellPointer[]): Promise<void>;
+  /** Calls `listener` after edits (debounced); returns the function that stops it. */
+  onChange?(listener: (change: HostChange) => void): Promise<() => Promise<void>>;
+  /** Calls `listener` when the user selects cells (the sheet, and the selection's A1 address: "C29" or "C29,D29"). */
+  onSelect?(listener: (selection: CellPointer) => void): Promise<() => Promise<void>>;
+  /** Stops every event subscription and timer. */
+  dispose?(): Promise<void>;
 }
 
 /** A plan asks for something this host cannot do (the pane hides such actions; this guards the rest). */

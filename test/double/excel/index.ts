@@ -208,9 +208,11 @@ export class ExcelDouble implements Engine {
       batch = first;
       ctx = new DoubleRequestContext(this, false);
     } else if (first instanceof DoubleRequestContext) {
+      // Excel.run(context, batch): a batch on an earlier context (to remove its event handlers)
       if (!second) throw errors.invalidArgument('batch');
       batch = second;
       ctx = first;
+      ctx.closed = false;
     } else {
       if (!second) throw errors.invalidArgument('batch');
       batch = second;
@@ -334,13 +336,17 @@ export class ExcelDouble implements Engine {
     });
   }
 
+  /** Raised after the change, to the handlers registered when it happened. */
   private dispatch(events: PendingEvent[]): void {
     if (events.length === 0) return;
+    const deliveries = events.map(({ event, sheet, args }) => ({
+      args,
+      handlers: this.registrations.filter((reg) => reg.event === event && (reg.scope === 'collection' || reg.scope === sheet)),
+    }));
     globalThis.setTimeout(() => {
-      for (const { event, sheet, args } of events) {
-        for (const reg of this.registrations) {
-          if (reg.event !== event) continue;
-          if (reg.scope !== 'collection' && reg.scope !== sheet) continue;
+      for (const { args, handlers } of deliveries) {
+        for (const reg of handlers) {
+          if (!this.registrations.includes(reg)) continue;
           try {
             const r = reg.handler(args);
             if (r && typeof (r as Promise<unknown>).then === 'function') (r as Promise<unknown>).catch((e: unknown) => this.handlerErrors.push(e));
