@@ -75,7 +75,7 @@ function zipText(bytes: Uint8Array, fileName: string): string {
 
 /** The text, or null when the bytes are not valid in this encoding. */
 function decodeStrict(encoding: string, bytes: Uint8Array, fileName: string): string | null {
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   } catch {
