@@ -2,12 +2,12 @@
  * Builds the task pane into dist/taskpane/: taskpane.html, its scripts and assets/ (the icons the
  * manifest points at). `npm run build:taskpane` (production unless --mode says otherwise).
  *
- * - The engine (core + .xlsx loader + exceljs) is loaded with import() only when a file is opened;
- *   exceljs gets a chunk of its own. The 情况说明 tab (chunk "narrative") loads once a workbook is
- *   open, and the .docx writer (chunk "docx" and the docx package) only when a draft is downloaded.
- * - exceljs resolves through its package.json `browser` field to its prebuilt, already minified
- *   dist/exceljs.min.js: no Node polyfills are needed. It is not parsed (module.noParse) and is left
- *   out of minimization, which otherwise costs most of the build time for nothing.
+ * - The engine (core + the lean .xlsx reader on fflate and saxes) is loaded with import() only when
+ *   a file is opened. The 情况说明 tab (chunk "narrative") loads once a workbook is open, and the
+ *   .docx writer (chunk "docx" and the docx package) only when a draft is downloaded.
+ * - A legacy .xls is read by SheetJS (@e965/xlsx, chunk "sheetjs") with its code pages (chunk
+ *   "cpexcel"), loaded only when such a file is opened (src/hosts/xlsx/read/xls.ts). exceljs is no
+ *   longer on the browser's reading path (docs/decisions/0001-xlsx-reader.md).
  */
 'use strict';
 const fs = require('fs');
@@ -16,7 +16,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const ROOT = __dirname;
 const ASSETS_DIR = path.join(ROOT, 'assets');
-const EXCELJS_CHUNK = 'exceljs';
+/** The async chunks of the .xls reader: large, and loaded only for a legacy workbook. */
+const XLS_CHUNKS = ['sheetjs', 'cpexcel'];
 
 /** Emits every file of assets/ as assets/<name> (the manifest's icon URLs). */
 class CopyAssetsPlugin {
@@ -35,33 +36,6 @@ class CopyAssetsPlugin {
               copied: true,
               sourceFilename: path.relative(ROOT, file),
             });
-          }
-        },
-      );
-    });
-  }
-}
-
-/**
- * Marks the exceljs chunk as already minimized, so whichever minimizer webpack runs
- * (it declines assets whose info says `minimized`) skips it.
- */
-class SkipMinifyPlugin {
-  constructor(chunkName) {
-    this.chunkName = chunkName;
-  }
-
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('SkipMinifyPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'SkipMinifyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
-        () => {
-          for (const chunk of compilation.chunks) {
-            if (chunk.name !== this.chunkName) continue;
-            for (const file of chunk.files) {
-              if (/\.js$/.test(file)) compilation.updateAsset(file, (source) => source, { minimized: true });
-            }
           }
         },
       );
@@ -88,7 +62,6 @@ module.exports = (_env = {}, argv = {}) => {
       extensions: ['.tsx', '.ts', '.js'],
     },
     module: {
-      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -108,12 +81,8 @@ module.exports = (_env = {}, argv = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          [EXCELJS_CHUNK]: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: EXCELJS_CHUNK,
-            chunks: 'async',
-            enforce: true,
-          },
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]xlsx\.mjs$/, name: 'sheetjs', chunks: 'async', enforce: true },
+          cpexcel: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]dist[\\/]cpexcel/, name: 'cpexcel', chunks: 'async', enforce: true },
         },
       },
     },
@@ -124,11 +93,10 @@ module.exports = (_env = {}, argv = {}) => {
         chunks: ['taskpane'],
       }),
       new CopyAssetsPlugin(),
-      new SkipMinifyPlugin(EXCELJS_CHUNK),
     ],
     performance: {
-      // exceljs (~1 MB, loaded only when a file is opened) is expected to be large.
-      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith(`${EXCELJS_CHUNK}.`),
+      // SheetJS and its code pages (loaded only for an .xls) are expected to be large.
+      assetFilter: (file) => /\.js$/.test(file) && !XLS_CHUNKS.some((name) => file.startsWith(`${name}.`)),
       maxAssetSize: 600 * 1024,
       maxEntrypointSize: 600 * 1024,
     },

@@ -2,13 +2,17 @@
  * npm run bench            human-readable figures
  * npm run bench -- --json  one JSON object with the same figures
  *
- * Load time (exceljs → grid) and recognition time per fixture (median of several runs), and
- * recognition of a generated GK03 with 1,000 … 10,000 科目 rows to show linear growth.
+ * Load time (.xlsx → grid) and recognition time per fixture (median of several runs), and
+ * recognition of a generated GK03 with 1,000 … 10,000 科目 rows to show linear growth; `reader`: each
+ * .xlsx reader candidate of docs/decisions/0001-xlsx-reader.md on the 公开 sample and a 10,000-row
+ * sheet (load time, and peak memory in a process of its own); `fill`: plan and write of a generated
+ * 支出决算表 of 10,000 … 100,000 rows.
  */
-import { readFileSync, readdirSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { Grid } from '../src/core/grid/grid';
 import { analyze } from '../src/core/analyze';
 import { planFills } from '../src/core/fill/plan';
 import { checkNarrative } from '../src/core/narrative/check';
@@ -16,9 +20,12 @@ import { extractClaims } from '../src/core/narrative/claims';
 import { draftQingkuang } from '../src/core/narrative/draft/index';
 import { buildFacts } from '../src/core/narrative/facts';
 import { RuleContext } from '../src/core/rules/context';
-import { FUNCTIONAL_CLASSES } from '../src/core/catalog/functional-classes';
 import { recognizeWorkbook } from '../src/core/tables/recognize';
 import { loadXlsx } from '../src/hosts/xlsx/load';
+import { XlsxFileHost } from '../src/hosts/xlsx/file-host';
+import { willWrite } from '../src/core/fill/plan';
+import { generatedGk03, gridToXlsx } from './generate';
+import { CHOSEN_READER, READERS } from './readers';
 
 const FIXTURES = path.resolve(__dirname, '../samples');
 const json = process.argv.includes('--json');
@@ -47,52 +54,6 @@ function time(runs: number, f: () => unknown): number {
     t.push(performance.now() - a);
   }
   return median(t);
-}
-
-/** A GK03 支出决算表 with `n` 项 rows under 类/款 subtotal rows, as a national-template export. */
-function generatedGk03(n: number): Grid {
-  const g = new Grid({ name: 'Sheet1' });
-  const put = (r: number, c: number, v: string | number) => g.set(r, c, { value: v });
-  put(0, 0, '2024年度支出决算表');
-  put(1, 7, '公开03表');
-  put(2, 0, '部门：某部门');
-  put(2, 7, '单位：万元');
-  ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'].forEach((h, c) => put(3, c, h));
-  put(4, 0, '类款项');
-  put(4, 1, '栏次');
-  for (let c = 2; c < 8; c++) put(4, c, c - 1);
-  // A consistent table (every subtotal equals its children), so the check measures the normal case.
-  // Amounts in cents to keep the sums exact: each 项 12.34, each 款 of 10 项, each 类 of 50 款.
-  const money = (cents: number) => cents / 100;
-  put(5, 1, '合计');
-  put(5, 2, money(1234 * n));
-  put(5, 3, money(1234 * n));
-  let r = 6;
-  for (let i = 0; i < n; i++) {
-    const cls = FUNCTIONAL_CLASSES[Math.floor(i / 500)];
-    const lei = cls.code;
-    const kuan = `${lei}${String(1 + Math.floor((i % 500) / 10)).padStart(2, '0')}`;
-    if (i % 500 === 0) {
-      const items = Math.min(500, n - i);
-      put(r, 0, lei);
-      put(r, 1, cls.name);
-      put(r, 2, money(1234 * items));
-      put(r++, 3, money(1234 * items));
-    }
-    if (i % 10 === 0) {
-      const items = Math.min(10, n - i);
-      put(r, 0, kuan);
-      put(r, 1, '款');
-      put(r, 2, money(1234 * items));
-      put(r++, 3, money(1234 * items));
-    }
-    put(r, 0, `${kuan}${String(1 + (i % 10)).padStart(2, '0')}`);
-    put(r, 1, '项目名称');
-    put(r, 2, 12.34);
-    put(r++, 3, 12.34);
-  }
-  g.addMerge({ top: 0, left: 0, bottom: 0, right: 7 });
-  return g;
 }
 
 async function main() {
@@ -130,7 +91,9 @@ async function main() {
     })),
     checkMs: round(time(21, () => checkNarrative(extractClaims(seedText), buildFacts(new RuleContext(gongkai, gTables))))),
   };
-  const result = { node: process.version, fixtures, generated, narrative };
+  const reader = await readerBench(gongkaiBytes);
+  const fill = await fillBench();
+  const result = { node: process.version, fixtures, generated, narrative, reader, fill };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -141,6 +104,54 @@ async function main() {
   console.log(`\nnarrative (公开 fixture, after load): draft 情况说明 ${narrative.draftMs.toFixed(2)} ms; check the seed text ${narrative.checkMs.toFixed(2)} ms`);
   console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
   for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
+  console.log(`\n.xlsx reader (chosen: ${reader.chosen})   公开 load   10,000-row load   peak RSS (10,000 rows)`);
+  for (const [name, v] of Object.entries(reader.candidates)) console.log(`${name.padEnd(30)} ${v.gongkaiLoadMs.toFixed(1).padStart(9)} ${v.rows10kLoadMs.toFixed(1).padStart(17)} ${String(v.rows10kPeakRssMB).padStart(10)} MB`);
+  console.log('\nfill of a generated GK03 (plan + write)   total ms   plan   write   per 1,000 rows');
+  for (const [rows, v] of Object.entries(fill.byRows)) console.log(`${rows.padStart(7)} rows ${String(v.writes).padStart(8)} writes ${v.ms.toFixed(0).padStart(8)} ${v.planMs.toFixed(0).padStart(6)} ${v.writeMs.toFixed(0).padStart(7)} ${v.msPer1000Rows.toFixed(1).padStart(8)}`);
+}
+
+/** Each reader candidate on the 公开 sample and on a generated 10,000-row sheet; the chosen one's figures repeated. */
+async function readerBench(gongkaiBytes: Uint8Array) {
+  const rows10k = gridToXlsx(generatedGk03(10000));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+  const file = path.join(dir, 'rows10k.xlsx');
+  writeFileSync(file, rows10k);
+  const candidates: Record<string, { gongkaiLoadMs: number; rows10kLoadMs: number; rows10kPeakRssMB: number; rows10kPeakDeltaMB: number }> = {};
+  try {
+    for (const [name, read] of Object.entries(READERS)) {
+      for (let i = 0; i < 3; i++) await read(gongkaiBytes, 'g.xlsx'); // warm up
+      const gongkaiLoadMs = await timeAsync(9, () => read(gongkaiBytes, 'g.xlsx'));
+      const rows10kLoadMs = await timeAsync(5, () => read(rows10k, 'rows10k.xlsx'));
+      // Peak memory in a process of its own: what one load of the 10,000-row sheet costs.
+      const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'reader-peak.ts'), name, file], { encoding: 'utf8' });
+      const peak = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peakMB?: number; deltaMB?: number };
+      candidates[name] = { gongkaiLoadMs: round(gongkaiLoadMs), rows10kLoadMs: round(rows10kLoadMs), rows10kPeakRssMB: peak.peakMB ?? -1, rows10kPeakDeltaMB: peak.deltaMB ?? -1 };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const chosen = candidates[CHOSEN_READER];
+  return { chosen: CHOSEN_READER, gongkaiLoadMs: chosen.gongkaiLoadMs, rows10kLoadMs: chosen.rows10kLoadMs, candidates };
+}
+
+/**
+ * gongkai fill's work on a generated, consistent GK03 (90 项 per 款): plan every fill, then apply the
+ * plan through the .xlsx host (patch, zip, read back). One run per size: the large ones take seconds.
+ */
+async function fillBench() {
+  const byRows: Record<string, { writes: number; ms: number; planMs: number; writeMs: number; msPer1000Rows: number }> = {};
+  for (const n of [10000, 20000, 50000, 100000]) {
+    const host = new XlsxFileHost(gridToXlsx(generatedGk03(n, 90)), `gk03-${n}.xlsx`);
+    const wb = await host.readWorkbook();
+    const tables = recognizeWorkbook(wb).tables;
+    const a = performance.now();
+    const writes = planFills(wb, tables).writes.filter((w) => willWrite(w, {}));
+    const b = performance.now();
+    await host.applyPlan({ writes });
+    const c = performance.now();
+    byRows[String(n)] = { writes: writes.length, ms: round(c - a), planMs: round(b - a), writeMs: round(c - b), msPer1000Rows: round(((c - a) / n) * 1000) };
+  }
+  return { rows10kMs: byRows['10000'].ms, rows100kMs: byRows['100000'].ms, byRows };
 }
 
 function round(x: number): number {

@@ -13,14 +13,15 @@ import * as path from 'path';
 import { analyze } from '../../../src/core/analyze';
 import type { Workbook } from '../../../src/core/grid/grid';
 import { loadXlsx } from '../../../src/hosts/xlsx/load';
-import { FIXTURES } from '../../helpers/fixtures';
 import { VARIANTS } from '../../fixtures/variants';
 import { gridDifferences } from './candidates/compare';
 import { exceljsWorkbook } from './candidates/exceljs';
 import { MAIN_NS, sheetXml, workbookWith } from './workbook-parts';
 
 const HERE = path.join(__dirname, 'fixtures');
-const SAMPLES = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+/** The samples the copies in fixtures/ were made from (make-fixtures.sh). */
+const SAMPLE_DIR = path.resolve(__dirname, '../../../samples');
+const SAMPLES = readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.xlsx')).sort();
 const bytesOf = (file: string) => new Uint8Array(readFileSync(file));
 
 async function expectSameGrid(bytes: Uint8Array, name: string): Promise<Workbook> {
@@ -33,7 +34,7 @@ const findingsOf = (wb: Workbook) => analyze(wb).findings.map((f) => `${f.id} ${
 
 describe('the lean reader gives the grid exceljs gave', () => {
   test.each(SAMPLES)('sample %s', async (file) => {
-    await expectSameGrid(bytesOf(path.join(FIXTURES, file)), file);
+    await expectSameGrid(bytesOf(path.join(SAMPLE_DIR, file)), file);
   });
 
   test.each(VARIANTS.map((v) => v.name))('layout variant %s', async (name) => {
@@ -109,7 +110,7 @@ describe('workbooks exceljs could not read', () => {
     const bytes = bytesOf(path.join(HERE, 'openpyxl', file));
     // The failure of issue 17: one openpyxl comment made the whole workbook "damaged".
     await expect(exceljsWorkbook(bytes, file)).rejects.toThrow(/anchors/);
-    const original = await loadXlsx(bytesOf(path.join(FIXTURES, file)), file);
+    const original = await loadXlsx(bytesOf(path.join(SAMPLE_DIR, file)), file);
     const copy = await loadXlsx(bytes, file);
     expect(gridDifferences(original, copy)).toEqual([]);
     expect(findingsOf(copy)).toEqual(findingsOf(original));
@@ -119,7 +120,7 @@ describe('workbooks exceljs could not read', () => {
 describe('.xls (Excel 97–2003) through SheetJS', () => {
   test.each(SAMPLES)('%s saved as .xls by LibreOffice gives the grid and the findings of the .xlsx', async (file) => {
     const xls = file.replace(/\.xlsx$/, '.xls');
-    const original = await loadXlsx(bytesOf(path.join(FIXTURES, file)), file);
+    const original = await loadXlsx(bytesOf(path.join(SAMPLE_DIR, file)), file);
     const legacy = await loadXlsx(bytesOf(path.join(HERE, 'xls', xls)), xls);
     expect(gridDifferences(original, legacy)).toEqual([]);
     expect(findingsOf(legacy)).toEqual(findingsOf(original));

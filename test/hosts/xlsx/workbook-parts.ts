@@ -10,13 +10,13 @@ export function sheetXml(rows: string, after = '', before = ''): string {
 
 export interface WorkbookSpec {
   /** The sheet part (text, or a raw entry for lying or hand-compressed parts). */
-  sheet?: string | RawEntry;
+  sheet?: string | Uint8Array | RawEntry;
   /** xl/sharedStrings.xml, added with its relationship. */
-  sharedStrings?: string | RawEntry;
+  sharedStrings?: string | Uint8Array | RawEntry;
   /** Replaces xl/styles.xml. */
-  styles?: string | RawEntry;
+  styles?: string | Uint8Array | RawEntry;
   /** Replaces xl/workbook.xml. */
-  workbook?: string | RawEntry;
+  workbook?: string | Uint8Array | RawEntry;
   /** More entries, after the others. */
   extra?: [string, string | Uint8Array | RawEntry][];
 }

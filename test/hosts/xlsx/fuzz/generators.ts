@@ -10,7 +10,6 @@ import * as path from 'path';
 import { constants, deflateRawSync } from 'zlib';
 import type { Workbook } from '../../../../src/core/grid/grid';
 import type { ReadLimits } from '../../../../src/hosts/xlsx/read/read-xlsx';
-import { FIXTURES } from '../../../helpers/fixtures';
 import { MAIN_NS, sheetXml, workbookWith } from '../workbook-parts';
 import { buildZip, minimalWorkbookParts, type RawEntry } from '../zip-helpers';
 
@@ -71,7 +70,7 @@ function withDoctype(part: 'sheet' | 'sharedStrings' | 'styles' | 'workbook' | '
   }
 }
 
-const sample = (file: string) => new Uint8Array(readFileSync(path.join(FIXTURES, file)));
+const sample = (file: string) => new Uint8Array(readFileSync(path.resolve(__dirname, '../../../../samples', file)));
 
 /** Cut the sample to its first k/20 (k = 1 … 19). */
 export function truncations(file: string): { name: string; bytes: Uint8Array }[] {
