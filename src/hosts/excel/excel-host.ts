@@ -478,7 +478,7 @@ export class ExcelHost implements WorkbookHost {
         this.sheets = ExcelHost.listOf(sheets);
         if (created.registry) this.registryId = created.registry.id;
         if (created.list) this.listId = created.list.id;
-        if (update) this.registry = { rows: update.rows, listSheet: listName, listRows: update.listed.length };
+        if (update) this.registry = { rows: update.rows, listSheet: listName, listRows: update.listed.length, listDigest: update.listDigest };
       });
       return { written: writes.length, marked, notes };
     });

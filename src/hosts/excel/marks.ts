@@ -115,7 +115,18 @@ export function desiredMarks(findings: readonly Finding[], grids: ReadonlyMap<st
       if (f.severity === 'error') had.severity = 'error';
     } else out.set(key, { sheet: first.sheet, address, severity: f.severity, numFmt, findings: [f] });
   }
-  return out;
+  // in workbook order, cell by cell, errors first: the list reads the same whatever order the findings came in
+  const sheetRank = new Map([...grids.keys()].map((name, i) => [name, i]));
+  const place = (m: DesiredMark) => {
+    const at = fromA1(m.address);
+    return [sheetRank.get(m.sheet) ?? 0, at.row, at.col];
+  };
+  const sorted = [...out.values()].sort((a, b) => {
+    const [pa, pb] = [place(a), place(b)];
+    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+  });
+  for (const m of sorted) m.findings.sort((a, b) => (a.severity === b.severity ? (a.id ?? '').localeCompare(b.id ?? '') : a.severity === 'error' ? -1 : 1));
+  return new Map(sorted.map((m) => [markKey(m.sheet, m.address), m]));
 }
 
 export function markKey(sheet: string, address: string): string {
@@ -139,9 +150,10 @@ export interface RegistryRow {
 
 export interface Registry {
   rows: RegistryRow[];
-  /** The listing sheet's name and how many finding rows it holds. */
+  /** The listing sheet's name, how many finding rows it holds, and a digest of what they say. */
   listSheet: string;
   listRows: number;
+  listDigest: string;
 }
 
 /** Reads the registry sheet back from its grid (formulas give the live references). */
@@ -164,7 +176,7 @@ export function parseRegistry(grid: Grid): Registry | null {
     });
   }
   const listSheet = typeof grid.value(0, 6) === 'string' && grid.value(0, 6) ? String(grid.value(0, 6)) : LIST_SHEET;
-  return { rows, listSheet, listRows: Number(grid.value(0, 5)) || 0 };
+  return { rows, listSheet, listRows: Number(grid.value(0, 5)) || 0, listDigest: String(grid.value(0, 7) ?? '') };
 }
 
 /** "'公开02表'!$C$21" or "公开02表!C21" → the sheet and "C21"; null for #REF! or anything else. */
@@ -206,8 +218,9 @@ export interface MarkUpdate {
   added: RegistryRow[];
   /** Whether anything changes at all. */
   changed: boolean;
-  /** The findings listed for a reviewer, in order. */
+  /** The findings listed for a reviewer, in order, and a digest of the list (rewritten when it changes). */
   listed: { mark: DesiredMark; finding: Finding }[];
+  listDigest: string;
 }
 
 export function planMarks(registry: Registry | null, desired: ReadonlyMap<string, DesiredMark>): MarkUpdate {
@@ -242,8 +255,20 @@ export function planMarks(registry: Registry | null, desired: ReadonlyMap<string
     if (r.code !== 0) changed = true;
     r.code = 0;
   }
-  if (!changed && registry && registry.listRows !== listed.length) changed = true;
-  return { rows, added, changed, listed };
+  // the list names cells by address: a row inserted above a marked cell changes it, not the marks
+  const listDigest = digest(listed.map(({ mark, finding }) => `${mark.sheet}!${mark.address}|${finding.id ?? finding.rule}|${finding.message}`).join('\n'));
+  if (!changed && registry && (registry.listRows !== listed.length || registry.listDigest !== listDigest)) changed = true;
+  return { rows, added, changed, listed, listDigest };
+}
+
+/** FNV-1a, 32 bits, as hex: enough to notice that the list changed. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +293,7 @@ export function queueMarkWrites(t: MarkTargets, update: MarkUpdate, previousList
     }
     t.registry.getRange(`B2:E${last}`).values = block;
   }
-  t.registry.getRange('F1:G1').values = [[update.listed.length, listSheet]];
+  t.registry.getRange('F1:H1').values = [[update.listed.length, listSheet, update.listDigest]];
   let formats = 0;
   for (const row of added) {
     if (row.sheet === null || row.address === null) continue;
@@ -312,7 +337,7 @@ export function queueMarkWrites(t: MarkTargets, update: MarkUpdate, previousList
 
 /** The registry's header row (a new registry sheet). */
 export function queueRegistryHeader(registry: Excel.Worksheet, listSheet: string): void {
-  registry.getRange('A1:G1').values = [[REGISTRY_TITLE, 'code', 'severity', 'numFmt', 'ids', 0, listSheet]];
+  registry.getRange('A1:H1').values = [[REGISTRY_TITLE, 'code', 'severity', 'numFmt', 'ids', 0, listSheet, '']];
 }
 
 export type { RangeRef };

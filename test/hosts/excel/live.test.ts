@@ -20,6 +20,15 @@ function oracle(double: ExcelDouble): string[] {
   return expectedMarks(analyze(user).findings, user);
 }
 
+/** The reviewer's list: "sheet!cell rule" for each line. */
+function listed(double: ExcelDouble): string[] {
+  const out: string[] = [];
+  for (let r = 3; double.cell(LIST_SHEET, `A${r}`)?.value; r++) {
+    out.push(`${String(double.cell(LIST_SHEET, `B${r}`)?.value)}!${String(double.cell(LIST_SHEET, `C${r}`)?.value)} ${String(double.cell(LIST_SHEET, `E${r}`)?.value)}`);
+  }
+  return out;
+}
+
 interface Session {
   double: ExcelDouble;
   host: ExcelHost;
@@ -99,6 +108,8 @@ describe('live re-check on the 公开 workbook', () => {
     expect(afterInsert).toEqual(oracle(s.double));
     expect(afterInsert).toContain('公开03表!E24 warning'); // 2160250's 项目支出 was E23
     expect(afterInsert).not.toContain('公开03表!E23 warning');
+    // the reviewer's list names the cell where it is now
+    expect(listed(s.double).filter((l) => l.startsWith('公开03表!') && l.endsWith('SUBJECT.placement'))).toEqual(['公开03表!E24 SUBJECT.placement']);
 
     // a sheet renamed: its marks follow, under the new name
     s.double.user.renameSheet('公开09表', '三公经费支出表');
