@@ -110,8 +110,7 @@ async function main() {
   for (const [name, v] of Object.entries(reader.candidates)) console.log(`${name.padEnd(30)} ${v.gongkaiLoadMs.toFixed(1).padStart(9)} ${v.rows10kLoadMs.toFixed(1).padStart(17)} ${String(v.rows10kPeakRssMB).padStart(10)} MB`);
   console.log('\nfill of a generated GK03 (plan + write)   total ms   plan   write   per 1,000 rows');
   for (const [rows, v] of Object.entries(fill.byRows)) console.log(`${rows.padStart(7)} rows ${String(v.writes).padStart(8)} writes ${v.ms.toFixed(0).padStart(8)} ${v.planMs.toFixed(0).padStart(6)} ${v.writeMs.toFixed(0).padStart(7)} ${v.msPer1000Rows.toFixed(1).padStart(8)}`);
-  console.log(`
-Excel host through the double (${excel.fixture}): ${excel.syncsPerFullCheck} syncs per full check, at most ${excel.syncsPerEdit} per edit (${Object.entries(excel.syncsPerEditByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  console.log(`\nExcel host through the double (${excel.fixture}): ${excel.syncsPerFullCheck} syncs per full check, at most ${excel.syncsPerEdit} per edit (${Object.entries(excel.syncsPerEditByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   console.log(`  core work per edit ${excel.computePerEditMs.toFixed(2)} ms; edit to marks ${excel.editToMarksMs.toFixed(1)} ms at ${excel.latencyMs} ms a sync (debounce left out)`);
 }
 
