@@ -31,7 +31,7 @@ export const STRUCTURE: FindingSource = {
 };
 
 /** A reading this far off is doubted: at least this many identities checked, more than half broken. */
-const MIN_CHECKED = 6;
+const MIN_CHECKED = 10;
 /** The same code on this many lines of one group. */
 const MIN_REPEATS = 3;
 

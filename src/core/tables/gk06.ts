@@ -1,4 +1,6 @@
 import type { CellRef } from '../grid/address';
+import type { CellValue, Grid } from '../grid/grid';
+import { parseAmount } from '../grid/parse-amount';
 import { itemName, normalizeLabel } from '../grid/text';
 import { isNoteText } from './header';
 import type { LayoutFailure, Region, TableTemplate } from './template';
@@ -21,6 +23,8 @@ export const gk06: TableTemplate = {
 
 interface Group {
   code: number;
+  /** The 款 column when the code is split over 类 | 款 (301 | 01), else undefined. */
+  kuan?: number;
   name: number;
   amount: number;
   label: string;
@@ -42,19 +46,22 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
     }
   }
   if (headerRow < 0) return { failure: '未找到“经济分类科目编码”表头 (no 经济分类 header)' };
+  // "类 | 款" under each 经济分类科目编码 header: the code is split over two columns (301 | 01).
+  const sub = headerRow + 1;
+  const split = codeCols.every((c) => normalizeLabel(grid.text(sub, c)) === '类' && normalizeLabel(grid.text(sub, c + 1)) === '款');
   const groups: Group[] = [];
   for (let i = 0; i < codeCols.length; i++) {
     const end = i + 1 < codeCols.length ? codeCols[i + 1] - 1 : range.right;
     let name = -1;
     let amount = -1;
-    for (let c = codeCols[i] + 1; c <= end; c++) {
+    for (let c = codeCols[i] + (split ? 2 : 1); c <= end; c++) {
       const t = normalizeLabel(grid.text(headerRow, c));
       if (name < 0 && /名称/.test(t)) name = c;
       else if (amount < 0 && /决算|金额|数/.test(t)) amount = c;
     }
     if (name < 0 || amount < 0) return { failure: `第 ${i + 1} 组缺少科目名称或决算数列 (column group ${i + 1} incomplete)` };
-    const above = headerRow > range.top ? normalizeLabel(grid.text(headerRow - 1, codeCols[i])) : '';
-    groups.push({ code: codeCols[i], name, amount, label: /公用/.test(above) ? '公用经费' : /人员/.test(above) ? '人员经费' : above });
+    const above = headerRow > range.top ? groupLabel(grid, headerRow - 1, codeCols[i], range.left) : '';
+    groups.push({ code: codeCols[i], kuan: split ? codeCols[i] + 1 : undefined, name, amount, label: /公用/.test(above) ? '公用经费' : /人员/.test(above) ? '人员经费' : above });
   }
   const columns: Column[] = [];
   groups.forEach((g, i) => {
@@ -68,13 +75,14 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
   const lines: Line[] = [];
   const notes: string[] = [];
   let bottom = headerRow;
-  for (let r = headerRow + 1; r <= range.bottom; r++) {
+  const blocks = new Map<Group, string>();
+  for (let r = headerRow + (split ? 2 : 1); r <= range.bottom; r++) {
     let any = false;
     for (const g of groups) {
       if (!grid.isMasterOrSingle(r, g.code)) continue;
-      const codeText = normalizeLabel(grid.text(r, g.code));
-      const code = /^\d{3}(\d{2})?$/.test(codeText) ? codeText : null;
+      const code = economicCode(grid.text(r, g.code), g.kuan === undefined ? '' : grid.text(r, g.kuan), blocks.get(g));
       if (!code) continue;
+      if (code.length === 3) blocks.set(g, code);
       any = true;
       const cells: Record<string, CellRef> = { 决算数: { row: r, col: g.amount } };
       lines.push({
@@ -89,14 +97,19 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
         labelCell: { row: r, col: g.name },
       });
     }
-    // 人员经费合计 / 公用经费合计: the amount is in the first group amount column right of the label.
+    // 人员经费合计 / 公用经费合计: the amount is in a group amount column right of the label and left
+    // of the next label — the one that holds a value, else the last (江岸 puts 公用经费合计 under
+    // its third group, I34, with the label merged D34:H34 or, unmerged, alone in D34).
+    const labels = totalLabels(grid, r, range.left, range.right);
     for (let c = range.left; c <= range.right; c++) {
       if (!grid.isMasterOrSingle(r, c)) continue;
       const raw = grid.text(r, c);
       const t = itemName(raw);
       if (t === '人员经费合计' || t === '公用经费合计' || t === '合计') {
         const end = grid.mergeAt(r, c)?.right ?? c;
-        const amountCol = groups.map((g) => g.amount).find((a) => a > end);
+        const next = labels.find((l) => l > end) ?? Infinity;
+        const candidates = groups.map((g) => g.amount).filter((a) => a > end && a < next);
+        const amountCol = candidates.find((a) => isFilled(grid.value(r, a))) ?? candidates[candidates.length - 1];
         if (amountCol === undefined) continue;
         any = true;
         lines.push({
@@ -129,4 +142,42 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
     lines,
     notes,
   });
+}
+
+/** The text over a group's code column: its own cell, or (unmerged) the nearest filled cell to its left. */
+function groupLabel(grid: Grid, row: number, col: number, left: number): string {
+  for (let c = col; c >= left; c--) {
+    const t = normalizeLabel(grid.text(row, c));
+    if (t) return t;
+  }
+  return '';
+}
+
+/** Columns of the row's 人员经费合计 / 公用经费合计 / 合计 labels. */
+function totalLabels(grid: Grid, row: number, left: number, right: number): number[] {
+  const out: number[] = [];
+  for (let c = left; c <= right; c++) {
+    if (grid.isMasterOrSingle(row, c) && /^(人员经费合计|公用经费合计|合计)$/.test(itemName(grid.text(row, c)))) out.push(c);
+  }
+  return out;
+}
+
+function isFilled(v: CellValue): boolean {
+  const p = parseAmount(v);
+  return p.kind === 'number' && !p.value.isZero();
+}
+
+/**
+ * A 经济分类 code from its cells: "30101" in one cell, or split "301 | 01" (the 类 cell of an item
+ * row may be blank: then the block above gives it). null for anything else.
+ */
+function economicCode(leiText: string, kuanText: string, block: string | undefined): string | null {
+  const lei = normalizeLabel(leiText);
+  const kuan = normalizeLabel(kuanText);
+  if (!kuan) return /^\d{3}(\d{2})?$/.test(lei) ? lei : null;
+  if (!/^\d{2}$/.test(kuan)) return null;
+  if (/^\d{3}$/.test(lei)) return lei + kuan;
+  if (/^\d{5}$/.test(lei) && lei.endsWith(kuan)) return lei;
+  if (!lei && block) return block + kuan;
+  return null;
 }

@@ -97,15 +97,25 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
   if (headerStart < 0) return { failure: '未找到预算数/决算数表头 (no 预算数/决算数 header)' };
   // A data row holds the numbers; a lone number in a header row is a cell merged down beside it
   // (嘉定 2017: 机关运行经费决算数 325.88 spans the header's last row and the data row).
-  const h = readHeader(grid, range, headerStart, (r) => {
-    let numbers = 0;
-    for (let c = range.left; c <= range.right; c++) if (typeof grid.value(r, c) === 'number') numbers++;
-    return numbers >= 2;
-  });
+  // Unmerged group headers ("预算数 | | … | 决算数") cover their columns as a merge would.
+  const h = readHeader(
+    grid,
+    range,
+    headerStart,
+    (r) => {
+      let numbers = 0;
+      for (let c = range.left; c <= range.right; c++) if (typeof grid.value(r, c) === 'number') numbers++;
+      return numbers >= 2;
+    },
+    8,
+    { fillSpans: true },
+  );
   const columns: Column[] = [];
   const seen = new Set<string>();
-  for (let c = range.left; c <= range.right; c++) {
-    if (grid.isHiddenCol(c)) continue;
+  // Visible columns first; a hidden column still holds its item when no visible one does (a 预算数
+  // block hidden from view keeps its amounts).
+  const order = [...Array(range.right - range.left + 1).keys()].map((i) => range.left + i);
+  for (const c of [...order.filter((x) => !grid.isHiddenCol(x)), ...order.filter((x) => grid.isHiddenCol(x))]) {
     const words = h.texts.get(c) ?? [];
     const side = words.some((w) => /^预算/.test(w)) ? '预算' : words.some((w) => /^决算/.test(w)) ? '决算' : null;
     const item = itemOf(words);
@@ -115,6 +125,7 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
     seen.add(key);
     columns.push({ key, label: words.join('/'), col: c, lanci: h.lanci.get(c), group: side });
   }
+  columns.sort((a, b) => a.col - b.col);
   if (columns.length < 8) {
     const vertical = layoutVertical(region);
     if (!vertical) return { failure: `只识别出 ${columns.length} 个三公经费栏目，应为 12 个 (found ${columns.length} of 12 columns)` };

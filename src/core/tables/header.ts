@@ -56,6 +56,7 @@ export function readHeader(
   firstRow: number,
   isData: (row: number) => boolean,
   maxRows = 8,
+  opts: HeaderOptions = {},
 ): HeaderBlock {
   let lastRow = firstRow;
   let lanciRow: number | null = null;
@@ -76,11 +77,13 @@ export function readHeader(
   }
   const texts = new Map<number, string[]>();
   const textEnd = lanciRow ?? lastRow;
+  const spans = opts.fillSpans ? spanTexts(grid, range, firstRow, textEnd) : null;
   for (let c = range.left; c <= range.right; c++) {
     const list: string[] = [];
     for (let r = firstRow; r <= textEnd; r++) {
       if (r === lanciRow && lanci.has(c)) continue;
-      const t = grid.text(r, c);
+      if (opts.exclude?.(r, c)) continue;
+      const t = spans ? spans[r - firstRow][c - range.left] : grid.text(r, c);
       if (!t) continue;
       const n = normalizeLabel(t);
       if (n === '栏次' && r === lanciRow) continue;
@@ -89,6 +92,43 @@ export function readHeader(
     texts.set(c, list);
   }
   return { firstRow, lastRow, lanciRow, lanci, texts };
+}
+
+export interface HeaderOptions {
+  /** Cells whose text is no header word (the 合计 and amounts of a 合计 row printed on a header row). */
+  exclude?: (row: number, col: number) => boolean;
+  /**
+   * Read a header whose group cells are not merged: an empty cell continues the text of its left
+   * neighbour when the cell above it continues too (or it is in the first header row), so
+   * "预算数 | (empty) …" or "公务用车购置及运行维护费 | (empty) | (empty)" cover their columns as a
+   * merge would, and a child row never runs past its parent's span.
+   */
+  fillSpans?: boolean;
+}
+
+/** Header texts row by row, empty cells filled from the left within their parent's span. */
+function spanTexts(grid: Grid, range: RangeRef, first: number, last: number): string[][] {
+  const out: string[][] = [];
+  const continued: boolean[][] = [];
+  for (let r = first; r <= last; r++) {
+    const row: string[] = [];
+    const cont: boolean[] = [];
+    for (let c = range.left; c <= range.right; c++) {
+      const own = grid.text(r, c);
+      const j = c - range.left;
+      const parentContinues = r === first || continued[r - first - 1][j];
+      if (!own && j > 0 && parentContinues && row[j - 1]) {
+        row.push(row[j - 1]);
+        cont.push(true);
+      } else {
+        row.push(own);
+        cont.push(false);
+      }
+    }
+    out.push(row);
+    continued.push(cont);
+  }
+  return out;
 }
 
 /** All header words of a column joined, for keyword tests. */

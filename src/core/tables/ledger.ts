@@ -1,9 +1,9 @@
 import type { CellRef } from '../grid/address';
-import type { Grid } from '../grid/grid';
+import type { CellValue, Grid } from '../grid/grid';
 import { itemName, normalizeLabel } from '../grid/text';
 import { HeaderBlock, headerText, isNoteText, readHeader } from './header';
 import type { LayoutFailure, Region, TableTemplate } from './template';
-import { readHeadFacts } from './template';
+import { cellName, cellWords, readHeadFacts, rowsName } from './template';
 import { CodeLevel, Column, Line, SemanticTable, TableType } from './types';
 
 /**
@@ -78,6 +78,10 @@ export function rebuildCode(parts: string[], previous: { lei: string; kuan: stri
   const [lei, kuan, xiang] = clean;
   if (!lei && !kuan && !xiang) return null;
   if (![lei, kuan, xiang].every((p) => p === '' || /^\d+$/.test(p))) return null;
+  // The whole code in the 类 cell ("2080501 |  | "), or repeated there with 款/项 agreeing with it.
+  if (/^\d{3}(\d{2}){1,2}$/.test(lei) && (!kuan || kuan === lei.slice(3, 5)) && (!xiang || (lei.length === 7 && xiang === lei.slice(5)))) {
+    return { code: lei, rest: '' };
+  }
   // The 类/款 cells of child rows may be blank ("inherit from the row above").
   const L = lei || previous.lei;
   if (lei.length === 5 && xiang.length >= 2 && !kuan) return { code: lei + xiang.slice(-2), rest: '' };
@@ -113,13 +117,19 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
     }
     if (headerStart >= 0) break;
   }
-  if (headerStart < 0) return { failure: '未找到“科目编码/科目名称”表头 (no 科目 header found)' };
-  const h = readHeader(grid, range, headerStart, (r) => {
+  if (headerStart < 0) {
+    return { failure: `表名下${rowsName(region.titleRow, Math.min(range.bottom, region.titleRow + 8))}没有“科目编码”“科目名称”或“类 | 款 | 项”表头 (no 科目 header found)` };
+  }
+  const isData = (r: number) => {
     const first = firstText(grid, r, range.left, range.right);
     return !!first && (/^\d{3,7}/.test(normalizeLabel(first.text)) || isTotalLabel(first.text));
-  });
+  };
+  let h = readHeader(grid, range, headerStart, isData);
   const codeCols = findCodeColumns(grid, h, range.left, range.right);
-  if (!codeCols) return { failure: '表头中没有科目编码和科目名称列 (no code/name columns in the header)' };
+  if (!codeCols) return { failure: `${missingCodeColumns(grid, h, range)} (no code/name columns in the header)` };
+  // The national template prints the 合计 row on the header row of the 类 | 款 | 项 labels.
+  const headerTotal = totalRowInHeader(grid, h, codeCols);
+  if (headerTotal !== null) h = readHeader(grid, range, headerStart, isData, 8, { exclude: (r, c) => r === headerTotal && !codeCols.code.includes(c) });
 
   // Amount columns: right of the name column, visible, each spec used once, left to right.
   const columns: Column[] = [];
@@ -138,12 +148,20 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
     columns.push({ key: spec.key, label: (h.texts.get(c) ?? []).join('/'), col: c, lanci: h.lanci.get(c) });
   }
   const missing = spec.required.filter((k) => !used.has(k));
-  if (missing.length) return { failure: `缺少列：${missing.join('、')} (missing columns)` };
+  if (missing.length) {
+    const odd = unmatchedHeaders(grid, h, codeCols.name + 1, range.right, columns).slice(0, 3);
+    const why = odd.length ? `；${odd.map(([r, c]) => cellWords(grid, r, c)).join('、')}不是${spec.name}的标准栏目` : '';
+    return { failure: `表头（${rowsName(h.firstRow, h.lastRow)}）中没有“${missing.join('”“')}”栏${why} (missing columns: ${missing.join(', ')})` };
+  }
 
   const lines: Line[] = [];
   const notes: string[] = [];
   const previous = { lei: '', kuan: '' };
   let bottom = h.lastRow;
+  const cellsOf = (r: number) => Object.fromEntries(columns.map((col): [string, CellRef] => [col.key, { row: r, col: col.col }]));
+  if (headerTotal !== null) {
+    lines.push({ key: '合计', label: '合计', row: headerTotal, kind: 'total', cells: cellsOf(headerTotal), labelCell: { row: headerTotal, col: codeCols.name }, meta: { inHeader: true } });
+  }
   for (let r = h.lastRow + 1; r <= range.bottom; r++) {
     if (grid.isHiddenRow(r) && grid.isRowEmpty(r)) continue;
     const first = firstText(grid, r, range.left, range.right);
@@ -153,8 +171,7 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
       bottom = Math.max(bottom, r);
       continue;
     }
-    const cells: Record<string, CellRef> = {};
-    for (const col of columns) cells[col.key] = { row: r, col: col.col };
+    const cells = cellsOf(r);
     const codeTexts = codeCols.code.map((c) => (grid.isMasterOrSingle(r, c) ? grid.text(r, c) : ''));
     const nameText = grid.text(r, codeCols.name);
     const joined = codeTexts.join('') + nameText;
@@ -189,7 +206,8 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
       continue;
     }
     // A row with amounts but no readable code before any 科目 row: a garbled 合计 (seen in PDF pastes).
-    const hasAmount = columns.some((col) => grid.value(r, col.col) !== null && grid.value(r, col.col) !== '');
+    // Words alone ("决算数" over the amount columns under the 栏次 row) are no amounts.
+    const hasAmount = columns.some((col) => isAmountLike(grid.value(r, col.col)));
     if (hasAmount && !lines.some((l) => l.key === '合计') && !lines.some((l) => l.code)) {
       lines.push({ key: '合计', label: nameText || codeTexts.join(' '), row: r, kind: 'total', cells, meta: { garbledLabel: true } });
       bottom = r;
@@ -200,7 +218,12 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
       bottom = r;
     }
   }
-  if (!lines.some((l) => l.key === '合计')) return { failure: '未找到合计行 (no 合计 row)' };
+  if (!lines.some((l) => l.key === '合计')) {
+    const rows = h.lastRow < range.bottom ? `表头下${rowsName(h.lastRow + 1, range.bottom)}` : '表头下';
+    return {
+      failure: `${rows}没有合计行：科目名称列（${cellName(h.firstRow, codeCols.name).replace(/\d+$/, '')} 列）没有“合计”，也没有编码为空而有金额的行 (no 合计 row)`,
+    };
+  }
   return new SemanticTable({
     type: spec.type,
     sheet: grid.name,
@@ -219,6 +242,55 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
     lines,
     notes,
   });
+}
+
+/** Why the header has no code or no name column, naming the cell found (for the failure message). */
+function missingCodeColumns(grid: Grid, h: HeaderBlock, range: Region['range']): string {
+  let code: [number, number] | null = null;
+  let name: [number, number] | null = null;
+  for (let r = h.firstRow; r <= h.lastRow; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      if (!grid.isMasterOrSingle(r, c)) continue;
+      const t = normalizeLabel(grid.text(r, c));
+      if (!code && (CODE_HEADER.test(t) || t === '类')) code = [r, c];
+      if (!name && /科目名称/.test(t)) name = [r, c];
+    }
+  }
+  const where = `表头（${rowsName(h.firstRow, h.lastRow)}）`;
+  if (code && !name) return `${where}有 ${cellWords(grid, ...code)}，但没有“科目名称”栏`;
+  if (name && !code) return `${where}有 ${cellWords(grid, ...name)}，但它左侧没有“科目编码”或“类 | 款 | 项”栏`;
+  return `${where}没有“科目编码”（或“类 | 款 | 项”）和“科目名称”栏`;
+}
+
+/** Header cells right of the name column whose words no column spec took: [row, col] of their first word. */
+function unmatchedHeaders(grid: Grid, h: HeaderBlock, from: number, to: number, taken: Column[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let c = from; c <= to; c++) {
+    if (grid.isHiddenCol(c) || taken.some((t) => t.col === c) || !headerText(h, c)) continue;
+    for (let r = h.firstRow; r <= h.lastRow; r++) {
+      if (r !== h.lanciRow && grid.isMasterOrSingle(r, c) && grid.text(r, c)) {
+        out.push([r, c]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A header row whose name (or code) cell says 合计: the 合计 line printed beside the 类 | 款 | 项 labels. */
+function totalRowInHeader(grid: Grid, h: HeaderBlock, cols: CodeColumns): number | null {
+  for (let r = h.firstRow + 1; r <= h.lastRow; r++) {
+    if (r === h.lanciRow) continue;
+    const name = grid.isMasterOrSingle(r, cols.name) ? grid.text(r, cols.name) : '';
+    const code = cols.code.map((c) => (grid.isMasterOrSingle(r, c) ? grid.text(r, c) : '')).join('');
+    if (isTotalLabel(name) || isTotalLabel(code)) return r;
+  }
+  return null;
+}
+
+/** A number, or text holding a digit (a number pasted as text); not header words or dashes. */
+function isAmountLike(v: CellValue): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v.normalize('NFKC')));
 }
 
 function spec_match(specs: readonly AmountColumnSpec[], text: string, used: Set<string>): AmountColumnSpec | undefined {

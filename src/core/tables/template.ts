@@ -1,4 +1,4 @@
-import type { RangeRef } from '../grid/address';
+import { refToA1, type RangeRef } from '../grid/address';
 import type { Grid } from '../grid/grid';
 import { findYear, normalizeLabel } from '../grid/text';
 import type { SemanticTable, TableType, Unit } from './types';
@@ -97,4 +97,19 @@ export function readHeadFacts(region: Region, depth = 4): HeadFacts {
 export function labelAt(grid: Grid, row: number, col: number): string {
   const t = grid.text(row, col);
   return t ? normalizeLabel(t) : '';
+}
+
+/** "B5" for a 0-based cell. */
+export function cellName(row: number, col: number): string {
+  return refToA1({ row, col });
+}
+
+/** "第 5 行" or "第 4–6 行" for 0-based rows. */
+export function rowsName(first: number, last = first): string {
+  return last > first ? `第 ${first + 1}–${last + 1} 行` : `第 ${first + 1} 行`;
+}
+
+/** `B5 的“收入合计”` — a cell and the text it shows. */
+export function cellWords(grid: Grid, row: number, col: number): string {
+  return `${cellName(row, col)} 的“${normalizeLabel(grid.text(row, col))}”`;
 }

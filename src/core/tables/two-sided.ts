@@ -1,5 +1,6 @@
 import type { CellRef } from '../grid/address';
 import type { Grid } from '../grid/grid';
+import { parseAmount } from '../grid/parse-amount';
 import { itemName, normalizeLabel } from '../grid/text';
 import { functionalClassCode } from '../catalog/functional-classes';
 import { headerText, isNoteText, readHeader } from './header';
@@ -136,6 +137,7 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
   if (!lines.some((l) => l.key === '收入.总计') && !lines.some((l) => l.key === '支出.总计')) {
     return { failure: '未找到“总计”行 (no 总计 line)' };
   }
+  for (const s of spec.subRows ?? []) splitByColumn(grid, lines, s);
   return new SemanticTable({
     type: spec.type,
     sheet: grid.name,
@@ -150,6 +152,32 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
     lines,
     notes,
   });
+}
+
+/**
+ * A carry-over broken down by column instead of by row: the national template prints 年末财政拨款
+ * 结转和结余 once, with 小计 and one column per budget type, and leaves the rows under it empty. When
+ * the parent line holds a budget-type amount and its sub-rows hold none, each sub-line reads the
+ * parent's cell of its own column (as 小计 and as that column), so `支出.年末.<type>` keeps its meaning.
+ */
+function splitByColumn(grid: Grid, lines: Line[], s: NonNullable<TwoSidedSpec['subRows']>[number]): void {
+  const parent = lines.find((l) => l.key === `${s.side}.${s.after}`);
+  const subs = lines.filter((l) => s.keys.some((k) => l.key === `${s.side}.${k}`));
+  if (!parent || subs.length === 0) return;
+  const amount = (ref: CellRef | undefined) => {
+    const p = ref ? parseAmount(grid.value(ref.row, ref.col)) : null;
+    return !!p && p.kind === 'number' && !p.value.isZero();
+  };
+  const types = s.keys.map((k) => k.slice(k.indexOf('.') + 1));
+  if (!types.some((t) => amount(parent.cells[t])) || subs.some((l) => Object.values(l.cells).some(amount))) return;
+  for (const l of subs) {
+    const type = l.key.slice(l.key.lastIndexOf('.') + 1);
+    const ref = parent.cells[type];
+    l.cells = ref ? { 小计: ref, [type]: ref } : {};
+    l.meta = { ...l.meta, byColumn: true, printedRow: l.row };
+    l.row = parent.row;
+    l.labelCell = parent.labelCell;
+  }
 }
 
 function lastNoteRow(grid: Grid, from: number, to: number): number {

@@ -12,6 +12,7 @@ import { gk05Gk06Basic } from './gk05-gk06-basic';
 import { gk05Gk06Economic } from './gk05-gk06-economic';
 import { gk06Gk09ThreePublic } from './gk06-gk09-three-public';
 import { perfBaseGk09 } from './perf-base-gk09';
+import { perfBaseProjects } from './perf-base-projects';
 import { perfDeptGk05 } from './perf-dept-gk05';
 
 /** The cross rules, one file each; test/core/rules/registry.test.ts checks this list against the folder. */
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   gk05Gk06Economic, // B12
   perfDeptGk05, // B13
   perfBaseGk09, // 基础数据表 三公 vs GK09
+  perfBaseProjects, // 基础数据表 专项 vs 项目支出绩效自评表
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { hygieneColumnYear } from './column-year';
 import { hygieneDepartmentMismatch } from './department-mismatch';
 import { hygieneEmptyTotal } from './empty-total';
 import { hygieneExcessDecimals } from './excess-decimals';
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   hygieneExcessDecimals,
   hygieneUnitMismatch,
   hygieneYearMismatch,
+  hygieneColumnYear,
   hygieneDepartmentMismatch,
   hygieneEmptyTotal,
   hygieneNegativeAmount,

@@ -10,6 +10,7 @@ import { perfIndicatorScore } from './indicator-score';
 import { perfScoreCap } from './score-cap';
 import { perfTotalScore } from './total-score';
 import { perfWeights } from './weights';
+import { perfReasonNumbers } from './reason-numbers';
 
 /** The perf rules, one file each; test/core/rules/registry.test.ts checks this list against the folder. */
-export const RULES: readonly Rule[] = [perfExecutionRate, perfExecutionScore, perfScoreCap, perfWeights, perfTotalScore, perfIndicatorScore, perfHunanSplits, perfFundSources, baseControlRate, baseSangong, baseSpecialFunds];
+export const RULES: readonly Rule[] = [perfExecutionRate, perfExecutionScore, perfScoreCap, perfWeights, perfTotalScore, perfIndicatorScore, perfReasonNumbers, perfHunanSplits, perfFundSources, baseControlRate, baseSangong, baseSpecialFunds];
