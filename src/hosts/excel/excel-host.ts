@@ -215,7 +215,7 @@ export class ExcelHost implements WorkbookHost {
   /** The workbook's own sheets (the add-in's mark sheets left out): one sync, unless a sheet is too large. */
   readWorkbook(): Promise<Workbook> {
     return this.exclusive(async () => {
-      await this.readIds(this.sheets.map((s) => s.id), true);
+      await this.readIds(this.sheets.filter((s) => s.id !== this.listId).map((s) => s.id), true);
       return { name: this.name, sheets: this.userSheets().map((s) => this.grids.get(s.id)).filter((g): g is Grid => g !== undefined) };
     });
   }
@@ -237,7 +237,7 @@ export class ExcelHost implements WorkbookHost {
   readChange(change: ExcelChange): Promise<WorkbookChange> {
     return this.exclusive(async () => {
       const before = new Map(this.userSheets().map((s) => [s.id, s.name]));
-      const ids = change.everything ? this.sheets.map((s) => s.id) : [...new Set([...change.changedIds, ...change.addedIds])].filter((id) => this.sheets.some((s) => s.id === id));
+      const ids = change.everything ? this.sheets.filter((s) => s.id !== this.listId).map((s) => s.id) : [...new Set([...change.changedIds, ...change.addedIds])].filter((id) => this.sheets.some((s) => s.id === id));
       const fresh = await this.readIds(ids, true);
       const user = this.userSheets();
       const removed = [...before].filter(([id]) => !user.some((s) => s.id === id)).map(([, name]) => name);
