@@ -77,7 +77,10 @@
  *   have no such member. Conditional formats other than the custom type, `clearAll`, and
  *   `getSpecialCellsOrNullObject` other than 'Visible' throw NotSimulatedError.
  * - Operations on a null object (reading its properties, calling its methods): Excel's behaviour is
- *   not documented; the double fails the sync with ItemNotFound.
+ *   not documented; the double fails the sync with ItemNotFound. Hiding or deleting the last visible
+ *   sheet (Excel refuses it) fails with InvalidOperation: the code is the double's choice.
+ * - A written text starting with "+" or "-" (Excel reads it as a formula, as it does "="; the double
+ *   only treats "=" so), locale-shaped dates written as text.
  * - The exact decomposition Excel gives a RangeAreas address into areas (the double lists row bands ×
  *   column bands); the address format of a structural change's event (the double gives "5:5").
  * - Columns inserted or deleted, cut and paste, sorting, merging or unmerging by the user, undo of
