@@ -21,7 +21,8 @@ export interface XmlHandlers {
 
 export class XmlStream {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
-  private decoder: TextDecoder | null = null;
+  // InstanceType: the CLI build has Node's TextDecoder (a value) and no DOM lib to name its type.
+  private decoder: InstanceType<typeof TextDecoder> | null = null;
   private depth = 0;
 
   constructor(
