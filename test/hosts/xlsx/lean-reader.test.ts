@@ -1,4 +1,5 @@
 /** What the lean reader does where exceljs could not be compared with it (see fidelity.test.ts). */
+import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze } from '../../../src/core/analyze';
@@ -68,6 +69,16 @@ describe('the lean reader', () => {
 });
 
 describe('.xls input', () => {
+  test('a password-protected .xls (a FILEPASS record) is refused as encrypted, as an encrypted .xlsx is', async () => {
+    const rec = (type: number, data: number[]) => [type & 255, type >> 8, data.length & 255, data.length >> 8, ...data];
+    const bof = rec(0x0809, [0x00, 0x06, 0x05, 0x00, 0xaf, 0x18, 0xcd, 0x07, 0xc9, 0x00, 0x01, 0x00, 0x06, 0x04, 0x00, 0x00]);
+    const filepass = rec(0x002f, [0x01, 0x00, 0x01, 0x00, 0x01, 0x00, ...Array<number>(48).fill(7)]); // RC4, version 1.1
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, 'Workbook', new Uint8Array([...bof, ...filepass, ...rec(0x000a, [])]));
+    const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number>);
+    await expect(loadXlsx(bytes, 'enc.xls')).rejects.toMatchObject({ problem: 'encrypted', message: expect.stringMatching(/文件已加密/) as unknown });
+  });
+
   test('a compound file with a Workbook stream SheetJS cannot parse gets the legacy-.xls advice', async () => {
     const xls = new Uint8Array(readFileSync(path.join(__dirname, 'fixtures/xls/lukou-2022-jixiao.xls')));
     // Keep the compound file's header and directory, wipe the BIFF records of the Workbook stream.
