@@ -11,6 +11,7 @@ export const gk01: TableTemplate = {
     layoutTwoSided(
       {
         type: 'GK01',
+        name: '收入支出决算总表',
         income: [
           { key: '一般公共预算财政拨款收入', test: has('一般公共预算财政拨款') },
           { key: '政府性基金预算财政拨款收入', test: has('政府性基金预算财政拨款') },

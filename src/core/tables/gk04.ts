@@ -16,6 +16,7 @@ export const gk04: TableTemplate = {
     layoutTwoSided(
       {
         type: 'GK04',
+        name: '财政拨款收入支出决算总表',
         income: [
           { key: '一般公共预算财政拨款', test: has('一般公共预算财政拨款') },
           { key: '政府性基金预算财政拨款', test: has('政府性基金预算财政拨款') },

@@ -3,8 +3,9 @@ import type { CellValue, Grid } from '../grid/grid';
 import { parseAmount } from '../grid/parse-amount';
 import { itemName, normalizeLabel } from '../grid/text';
 import { isNoteText } from './header';
+import { codePart } from './ledger';
 import type { LayoutFailure, Region, TableTemplate } from './template';
-import { readHeadFacts } from './template';
+import { cellName, cellWords, readHeadFacts, rowsName } from './template';
 import { Column, Line, SemanticTable } from './types';
 
 /**
@@ -45,7 +46,9 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
       codeCols = cols;
     }
   }
-  if (headerRow < 0) return { failure: '未找到“经济分类科目编码”表头 (no 经济分类 header)' };
+  if (headerRow < 0) {
+    return { failure: `表名下${rowsName(region.titleRow, Math.min(range.bottom, region.titleRow + 8))}没有“经济分类科目编码”表头 (no 经济分类 header)` };
+  }
   // "类 | 款" under each 经济分类科目编码 header: the code is split over two columns (301 | 01).
   const sub = headerRow + 1;
   const split = codeCols.every((c) => normalizeLabel(grid.text(sub, c)) === '类' && normalizeLabel(grid.text(sub, c + 1)) === '款');
@@ -59,7 +62,10 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
       if (name < 0 && /名称/.test(t)) name = c;
       else if (amount < 0 && /决算|金额|数/.test(t)) amount = c;
     }
-    if (name < 0 || amount < 0) return { failure: `第 ${i + 1} 组缺少科目名称或决算数列 (column group ${i + 1} incomplete)` };
+    if (name < 0 || amount < 0) {
+      const lack = [name < 0 ? '“科目名称”' : '', amount < 0 ? '“决算数”' : ''].filter(Boolean).join('和');
+      return { failure: `第 ${i + 1} 组（${cellWords(grid, headerRow, codeCols[i])}起，到 ${cellName(headerRow, end)}）没有${lack}栏 (column group ${i + 1} incomplete)` };
+    }
     const above = headerRow > range.top ? groupLabel(grid, headerRow - 1, codeCols[i], range.left) : '';
     groups.push({ code: codeCols[i], kuan: split ? codeCols[i] + 1 : undefined, name, amount, label: /公用/.test(above) ? '公用经费' : /人员/.test(above) ? '人员经费' : above });
   }
@@ -80,7 +86,7 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
     let any = false;
     for (const g of groups) {
       if (!grid.isMasterOrSingle(r, g.code)) continue;
-      const code = economicCode(grid.text(r, g.code), g.kuan === undefined ? '' : grid.text(r, g.kuan), blocks.get(g));
+      const code = economicCode(grid.text(r, g.code), g.kuan === undefined ? '' : codePart(grid, r, g.kuan), blocks.get(g));
       if (!code) continue;
       if (code.length === 3) blocks.set(g, code);
       any = true;
@@ -127,7 +133,10 @@ function layoutGk06(region: Region): SemanticTable | LayoutFailure {
     }
     if (any) bottom = r;
   }
-  if (!lines.some((l) => l.kind === 'subtotal')) return { failure: '没有 301/302/303 等经济分类类级行 (no 3-digit 经济分类 rows)' };
+  if (!lines.some((l) => l.kind === 'subtotal')) {
+    const cols = groups.map((g) => cellName(headerRow, g.code).replace(/\d+$/, '')).join('、');
+    return { failure: `表头下${rowsName(headerRow + 1, range.bottom)}的编码栏（${cols} 列）没有 301、302、303 等经济分类类级编码 (no 3-digit 经济分类 rows)` };
+  }
   return new SemanticTable({
     type: 'GK06',
     sheet: grid.name,

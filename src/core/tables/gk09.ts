@@ -1,8 +1,8 @@
 import type { CellRef } from '../grid/address';
 import { itemName, normalizeLabel } from '../grid/text';
-import { isNoteText, readHeader } from './header';
+import { HeaderBlock, isNoteText, readHeader } from './header';
 import type { LayoutFailure, Region, TableTemplate } from './template';
-import { readHeadFacts } from './template';
+import { cellWords, readHeadFacts, rowsName } from './template';
 import { Column, Line, SemanticTable } from './types';
 
 /**
@@ -81,6 +81,26 @@ function layoutVertical(region: Region): { columns: Column[]; line: Line; bottom
   return null;
 }
 
+const ITEMS = ['合计', '因公出国(境)费', '公务用车购置及运行维护费.小计', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
+
+/** Which of the twelve columns are missing, and the header cells that named none of them. */
+function fewColumns(grid: Region['grid'], h: HeaderBlock, range: Region['range'], columns: Column[]): string {
+  const missing = ['预算', '决算'].flatMap((side) => ITEMS.map((i) => `${side}.${i}`)).filter((k) => !columns.some((c) => c.key === k));
+  const odd: string[] = [];
+  for (let c = range.left; c <= range.right && odd.length < 3; c++) {
+    if (grid.isHiddenCol(c) || columns.some((x) => x.col === c)) continue;
+    for (let r = h.firstRow; r <= h.lastRow; r++) {
+      if (r !== h.lanciRow && grid.isMasterOrSingle(r, c) && grid.text(r, c)) {
+        odd.push(cellWords(grid, r, c));
+        break;
+      }
+    }
+  }
+  const shown = missing.slice(0, 4).map((k) => `“${k.replace('.', '数·')}”`).join('、') + (missing.length > 4 ? ` 等 ${missing.length} 栏` : '');
+  const why = odd.length ? `；${odd.join('、')}未能对应到预算数或决算数的某一项` : '';
+  return `表头（${rowsName(h.firstRow, h.lastRow)}）只识别出 ${columns.length} 个三公经费栏目，应为 12 个，缺 ${shown}${why}`;
+}
+
 function layoutGk09(region: Region): SemanticTable | LayoutFailure {
   const { grid, range } = region;
   const facts = readHeadFacts(region);
@@ -94,7 +114,9 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
       }
     }
   }
-  if (headerStart < 0) return { failure: '未找到预算数/决算数表头 (no 预算数/决算数 header)' };
+  if (headerStart < 0) {
+    return { failure: `表名下${rowsName(region.titleRow + 1, Math.min(range.bottom, region.titleRow + 8))}没有“预算数/决算数”或“合计/因公出国（境）费”表头 (no 预算数/决算数 header)` };
+  }
   // A data row holds the numbers; a lone number in a header row is a cell merged down beside it
   // (嘉定 2017: 机关运行经费决算数 325.88 spans the header's last row and the data row).
   // Unmerged group headers ("预算数 | | … | 决算数") cover their columns as a merge would.
@@ -128,7 +150,7 @@ function layoutGk09(region: Region): SemanticTable | LayoutFailure {
   columns.sort((a, b) => a.col - b.col);
   if (columns.length < 8) {
     const vertical = layoutVertical(region);
-    if (!vertical) return { failure: `只识别出 ${columns.length} 个三公经费栏目，应为 12 个 (found ${columns.length} of 12 columns)` };
+    if (!vertical) return { failure: `${fewColumns(grid, h, range, columns)} (found ${columns.length} of 12 columns)` };
     return new SemanticTable({
       type: 'GK09',
       sheet: grid.name,

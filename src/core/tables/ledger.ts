@@ -172,7 +172,7 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
       continue;
     }
     const cells = cellsOf(r);
-    const codeTexts = codeCols.code.map((c) => (grid.isMasterOrSingle(r, c) ? grid.text(r, c) : ''));
+    const codeTexts = codeCols.code.map((c, i) => (!grid.isMasterOrSingle(r, c) ? '' : i > 0 ? codePart(grid, r, c) : grid.text(r, c)));
     const nameText = grid.text(r, codeCols.name);
     const joined = codeTexts.join('') + nameText;
     if (isTotalLabel(codeTexts.join('')) || isTotalLabel(nameText) || isTotalLabel(joined)) {
@@ -286,6 +286,12 @@ function totalRowInHeader(grid: Grid, h: HeaderBlock, cols: CodeColumns): number
     if (isTotalLabel(name) || isTotalLabel(code)) return r;
   }
   return null;
+}
+
+/** A 款 or 项 cell: "03" as written, or 3 stored as a number (Excel drops the leading zero). */
+export function codePart(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10 ? `0${v}` : grid.text(row, col);
 }
 
 /** A number, or text holding a digit (a number pasted as text); not header words or dashes. */

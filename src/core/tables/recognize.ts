@@ -3,7 +3,7 @@ import type { Grid, Workbook } from '../grid/grid';
 import { normalizeLabel } from '../grid/text';
 import { isNoteText, rowText } from './header';
 import { TEMPLATES } from './registry';
-import { isFailure, Region, TableTemplate } from './template';
+import { cellName, isFailure, Region, TableTemplate } from './template';
 import type { SemanticTable, TableType } from './types';
 
 export interface Unrecognized {
@@ -104,19 +104,32 @@ export function recognizeSheet(grid: Grid): Recognition {
     const range = usedRange(grid, top, Math.max(top, bottom));
     if (!range) return;
     const region: Region = { grid, range, titleRow: anchor.byHeader ? anchor.row - 1 : anchor.row, title: anchor.title };
-    const reasons: string[] = [];
+    const failures: { template: TableTemplate; failure: string }[] = [];
     for (const template of anchor.candidates) {
       const result = template.layout(region);
       if (!isFailure(result)) {
         tables.push(result);
+        // A standard title read only as OTHER: say why it is not the standard table.
+        if (failures.length > 0 && result.type === 'OTHER') {
+          unrecognized.push({ sheet: grid.name, bestGuess: failures[0].template.type, reason: `${layoutReason(anchor, failures)}；已按“其他表格”读出，不做${failures[0].template.name}的核对`, range });
+        }
         return;
       }
-      reasons.push(`${template.type}: ${result.failure}`);
+      failures.push({ template, failure: result.failure });
     }
-    unrecognized.push({ sheet: grid.name, bestGuess: anchor.candidates[0]?.type ?? null, reason: `“${anchor.title || '无标题'}”的版式不符合：${reasons.join('；')}`, range });
+    unrecognized.push({ sheet: grid.name, bestGuess: anchor.candidates[0]?.type ?? null, reason: layoutReason(anchor, failures), range });
   });
   if (tables.length === 0 && unrecognized.length === 0) unrecognized.push(explainSheet(grid));
   return { tables, unrecognized };
+}
+
+/** `“2024年度收入决算表”最接近收入决算表（GK02），但 表头下第 7–33 行没有合计行…`; other templates tried follow. */
+function layoutReason(anchor: Anchor, failures: { template: TableTemplate; failure: string }[]): string {
+  const title = anchor.title ? `“${anchor.title}”` : `第 ${anchor.row + 1} 行起的表头`;
+  const [first, ...rest] = failures.filter((f) => f.template.type !== 'OTHER').concat(failures.filter((f) => f.template.type === 'OTHER'));
+  if (!first) return `${title}的版式不符合任何模板`;
+  const more = rest.map((f) => `按${f.template.name}（${f.template.type}）读：${f.failure}`);
+  return `${title}最接近${first.template.name}（${first.template.type}），但${first.failure}${more.length ? `。另${more.join('；')}` : ''}`;
 }
 
 /** Why a sheet holds no standard table, and which template it resembles most. */
@@ -133,25 +146,36 @@ function explainSheet(grid: Grid): Unrecognized {
     }
   }
   if (filled === 0) return { sheet: grid.name, bestGuess: null, reason: '工作表是空的 (the sheet is empty)' };
-  let best: TableType | null = null;
+  let best: TableTemplate | null = null;
   let bestHits = 0;
   for (const t of TEMPLATES) {
     const hits = t.headerSignature.filter((k) => text.includes(k)).length;
     if (hits > bestHits) {
       bestHits = hits;
-      best = t.type;
+      best = t;
     }
   }
   if (numbers === 0) {
-    return { sheet: grid.name, bestGuess: best, reason: '只有文字，没有表格数据，也没有标准表名 (text only: no table title and no numbers)' };
+    return { sheet: grid.name, bestGuess: best?.type ?? null, reason: '只有文字，没有表格数据，也没有标准表名 (text only: no table title and no numbers)' };
   }
+  if (!best) return { sheet: grid.name, bestGuess: null, reason: '没有找到标准表名或标准表头 (no standard table title or header found)' };
+  const found = best.headerSignature.filter((k) => text.includes(k)).map((k) => `${wordCell(grid, k) ?? ''}“${k}”`);
+  const lacking = best.headerSignature.filter((k) => !text.includes(k)).map((k) => `“${k}”`);
   return {
     sheet: grid.name,
-    bestGuess: best,
-    reason: best
-      ? `没有找到标准表名；表头只部分符合 ${best}（${bestHits} 个关键词） (no standard title; header words only partly match ${best})`
-      : '没有找到标准表名或标准表头 (no standard table title or header found)',
+    bestGuess: best.type,
+    reason:
+      `没有找到标准表名；表头最接近${best.name}（${best.type}）：有 ${found.join('、')}${lacking.length ? `，但没有 ${lacking.join('、')}` : ''}` +
+      ` (no standard title; header words only partly match ${best.type})`,
   };
+}
+
+/** The first cell whose (normalized) text contains `word`, as "E4 ". */
+function wordCell(grid: Grid, word: string): string | null {
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (const c of grid.usedCols(r)) if (normalizeLabel(grid.text(r, c)).includes(word)) return `${cellName(r, c)} `;
+  }
+  return null;
 }
 
 export function recognizeWorkbook(workbook: Workbook): Recognition {

@@ -5,7 +5,7 @@ import { itemName, normalizeLabel } from '../grid/text';
 import { functionalClassCode } from '../catalog/functional-classes';
 import { headerText, isNoteText, readHeader } from './header';
 import type { LayoutFailure, Region } from './template';
-import { readHeadFacts } from './template';
+import { cellName, cellWords, readHeadFacts, rowsName } from './template';
 import { Column, Line, SemanticTable, TableType } from './types';
 
 /**
@@ -21,6 +21,8 @@ export interface NamedItem {
 
 export interface TwoSidedSpec {
   type: TableType;
+  /** The template's name, for messages. */
+  name: string;
   income: readonly NamedItem[];
   expenditure: readonly NamedItem[];
   /** Expenditure amount columns (GK04 has four; GK01 one). */
@@ -45,7 +47,12 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
       labelCols = cols;
     }
   }
-  if (itemRow < 0) return { failure: '未找到收入、支出两侧的“项目”表头 (no two-sided 项目 header)' };
+  if (itemRow < 0) {
+    const rows = rowsName(region.titleRow, Math.min(range.bottom, region.titleRow + 8));
+    const one = findItemCell(grid, region.titleRow, Math.min(range.bottom, region.titleRow + 8), range.left, range.right);
+    const found = one ? `只有 ${cellName(one[0], one[1])} 一个“项目”` : '一个“项目”也没有';
+    return { failure: `表名下${rows}没有收入、支出两侧的“项目”表头：${found} (no two-sided 项目 header)` };
+  }
   const headerStart = itemRow > range.top && /收入/.test(normalizeLabel(grid.text(itemRow - 1, labelCols[0]))) ? itemRow - 1 : itemRow;
   const [incomeLabel, expLabel] = labelCols;
   const h = readHeader(grid, range, headerStart, (r) => {
@@ -66,7 +73,9 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
     if (/行次/.test(t)) incomeLineNo ??= c;
     else if (/决算|金额|数/.test(t) && incomeAmount === undefined) incomeAmount = c;
   }
-  if (incomeAmount === undefined) return { failure: '收入侧没有决算数列 (no income amount column)' };
+  if (incomeAmount === undefined) {
+    return { failure: `收入侧（${cellName(itemRow, incomeLabel)}“项目”与 ${cellName(itemRow, expLabel)}“项目”之间）没有“决算数”或“金额”栏 (no income amount column)` };
+  }
   columns.push({ key: '收入.决算数', label: headerText(h, incomeAmount), col: incomeAmount, lanci: h.lanci.get(incomeAmount), group: '收入' });
   const used = new Set<string>();
   for (let c = expLabel + 1; c <= range.right; c++) {
@@ -82,7 +91,12 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
     columns.push({ key: `支出.${s.key}`, label: t, col: c, lanci: h.lanci.get(c), group: '支出' });
   }
   const expCols = columns.filter((c) => c.group === '支出' && c.key !== '支出.项目');
-  if (expCols.length === 0) return { failure: '支出侧没有决算数列 (no expenditure amount column)' };
+  if (expCols.length === 0) {
+    const odd: string[] = [];
+    for (let c = expLabel + 1; c <= range.right && odd.length < 3; c++) if (!grid.isHiddenCol(c) && grid.text(itemRow, c)) odd.push(cellWords(grid, itemRow, c));
+    const why = odd.length ? `；${odd.join('、')}不是${spec.name}的支出栏目` : '';
+    return { failure: `支出侧（${cellName(itemRow, expLabel)}“项目”右侧）没有决算数栏${why} (no expenditure amount column)` };
+  }
 
   const lines: Line[] = [];
   const notes: string[] = [];
@@ -135,7 +149,7 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
     }
   }
   if (!lines.some((l) => l.key === '收入.总计') && !lines.some((l) => l.key === '支出.总计')) {
-    return { failure: '未找到“总计”行 (no 总计 line)' };
+    return { failure: `表头下${rowsName(h.lastRow + 1, range.bottom)}中，${cellName(h.lastRow + 1, incomeLabel).replace(/\d+$/, '')} 列和 ${cellName(h.lastRow + 1, expLabel).replace(/\d+$/, '')} 列都没有“总计”行 (no 总计 line)` };
   }
   for (const s of spec.subRows ?? []) splitByColumn(grid, lines, s);
   return new SemanticTable({
@@ -178,6 +192,12 @@ function splitByColumn(grid: Grid, lines: Line[], s: NonNullable<TwoSidedSpec['s
     l.row = parent.row;
     l.labelCell = parent.labelCell;
   }
+}
+
+/** The first "项目" header cell under the title, if any. */
+function findItemCell(grid: Grid, top: number, bottom: number, left: number, right: number): [number, number] | null {
+  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (grid.isMasterOrSingle(r, c) && normalizeLabel(grid.text(r, c)) === '项目') return [r, c];
+  return null;
 }
 
 function lastNoteRow(grid: Grid, from: number, to: number): number {
