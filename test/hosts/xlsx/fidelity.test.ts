@@ -16,6 +16,7 @@ import { loadXlsx } from '../../../src/hosts/xlsx/load';
 import { VARIANTS } from '../../fixtures/variants';
 import { gridDifferences } from './candidates/compare';
 import { exceljsWorkbook } from './candidates/exceljs';
+import { sheetjsWorkbook } from './candidates/sheetjs';
 import { MAIN_NS, sheetXml, workbookWith } from './workbook-parts';
 
 const HERE = path.join(__dirname, 'fixtures');
@@ -100,6 +101,19 @@ describe('the lean reader gives the grid exceljs gave', () => {
     expect(g.value(0, 2)).toBe('\r换行');
     expect(g.cell(4, 3)).toBeUndefined(); // under the merge C5:D5
     expect(g.cell(1, 3)?.value).toBe('2024-12-31');
+  });
+});
+
+describe('the SheetJS candidate (measured for the decision; it reads .xls in the product)', () => {
+  // Same grid as the lean reader up to a custom "General" format, which SheetJS reports as none.
+  const files = [
+    ...SAMPLES.map((f) => path.join(SAMPLE_DIR, f)),
+    ...readdirSync(path.join(HERE, 'libreoffice')).map((f) => path.join(HERE, 'libreoffice', f)),
+    ...readdirSync(path.join(HERE, 'openpyxl')).map((f) => path.join(HERE, 'openpyxl', f)),
+  ];
+  test.each(files.map((f) => [path.relative(HERE, f), f]))('%s', async (_name, file) => {
+    const bytes = bytesOf(file);
+    expect(gridDifferences(await loadXlsx(bytes, 'x.xlsx'), sheetjsWorkbook(bytes, 'x.xlsx'), 20, { generalIsNone: true })).toEqual([]);
   });
 });
 
