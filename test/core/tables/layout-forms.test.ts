@@ -61,6 +61,23 @@ describe('收入决算表 with its 合计 on the 类 | 款 | 项 row', () => {
   });
 });
 
+describe('一般公共预算财政拨款支出决算表 with a 决算数 row', () => {
+  test.each([
+    ['over the column names', '| 项目 | | | | 决算数 | | |\n| 类 | 款 | 项 | 科目名称 | 小计 | 基本支出 | 项目支出 |', ['A2:D2', 'E2:G2']],
+    ['between the 栏次 row and the data', '| 类 | 款 | 项 | 科目名称 | 小计 | 基本支出 | 项目支出 |\n| | | | 栏次 | 1 | 2 | 3 |\n| | | | | 决算数 | | |', ['E4:G4']],
+  ])('%s: a header row, not a line; the whole code in the 类 cell', (_, header, merges) => {
+    const sheet = textGrid(
+      'GK05',
+      `| 2024年度一般公共预算财政拨款支出决算表 | | | | | | |\n${header}\n| 2010302 | | | 一般行政管理事务 | 5 | | 5 |\n| | | | 合计 | 5 | | 5 |`,
+      { merges },
+    );
+    const t = recognizeSheet(sheet).tables[0];
+    expect(t.type).toBe('GK05');
+    expect(t.lines.map((l) => `${l.key} ${l.kind}`)).toEqual(['科目.2010302 detail', '合计 total']);
+    expect(t.columns.map((c) => c.key)).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+  });
+});
+
 describe('基本支出决算表 with codes over 类 | 款', () => {
   const sheet = textGrid(
     'GK06',
