@@ -89,16 +89,14 @@ export class SheetPatcher {
 
     let lastRow = -1;
     for (const rowEl of findElements(xml, `${p}row`, this.dataStart, this.dataEnd)) {
-      const ra = parseAttributes(rowEl.attrs);
-      const r = ra.get('r');
+      const r = attributeR(rowEl.attrs);
       const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : lastRow + 1;
       lastRow = row;
       const cells: CellTok[] = [];
       let lastCol = -1;
       if (!rowEl.selfClosing) {
         for (const c of findElements(xml, `${p}c`, rowEl.openEnd, rowEl.end)) {
-          const ca = parseAttributes(c.attrs);
-          const ref = ca.get('r');
+          const ref = attributeR(c.attrs);
           const col = ref !== undefined ? parseA1(ref)?.col ?? lastCol + 1 : lastCol + 1;
           lastCol = col;
           cells.push({
@@ -355,6 +353,14 @@ export class SheetPatcher {
     const value = rangeToA1(this.touched.reduce(extend, range));
     return value === rangeToA1(range) ? head : editStartTag(head, dim, (tag) => setAttribute(tag, 'ref', value));
   }
+}
+
+const R_ATTRIBUTE = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** The `r` attribute of a row or cell (an address: nothing to decode); parsing every attribute of 800,000 cells into maps showed in the profile. */
+function attributeR(attrs: string): string | undefined {
+  const m = R_ATTRIBUTE.exec(attrs);
+  return m ? m[1] ?? m[2] : undefined;
 }
 
 function formulaPattern(p: string): RegExp {

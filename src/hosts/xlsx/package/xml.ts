@@ -21,7 +21,7 @@ export interface Element {
 
 /** Elements named `qname` between `from` and `to`; nested elements of the same name are not expected. */
 export function findElements(xml: string, qname: string, from = 0, to = xml.length): Element[] {
-  const open = new RegExp(`<${escapeRegExp(qname)}(?=[\\s/>])${ATTRS}(/?)>`, 'g');
+  const open = openTagPattern(qname);
   const close = `</${qname}>`;
   const out: Element[] = [];
   open.lastIndex = from;
@@ -39,6 +39,15 @@ export function findElements(xml: string, qname: string, from = 0, to = xml.leng
     open.lastIndex = end;
   }
   return out;
+}
+
+/** One compiled pattern per element name: a sheet is scanned row by row, and compiling it anew for each of 100,000 rows showed in the profile. */
+const OPEN_TAGS = new Map<string, RegExp>();
+
+function openTagPattern(qname: string): RegExp {
+  let re = OPEN_TAGS.get(qname);
+  if (!re) OPEN_TAGS.set(qname, (re = new RegExp(`<${escapeRegExp(qname)}(?=[\\s/>])${ATTRS}(/?)>`, 'g')));
+  return re;
 }
 
 /** The first element named `qname`, if any. */
