@@ -214,7 +214,8 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
       continue;
     }
     if (hasAmount) {
-      lines.push({ key: `行.${r + 1}`, label: joined.replace(/\s+/g, ''), row: r, kind: 'detail', cells, labelCell: { row: r, col: codeCols.name }, meta: { unreadableCode: true } });
+      // the name as label: the code cells are shown on their own by whoever reports the row
+      lines.push({ key: `行.${r + 1}`, label: (nameText || joined).replace(/\s+/g, ''), row: r, kind: 'detail', cells, labelCell: { row: r, col: codeCols.name }, meta: { unreadableCode: true } });
       bottom = r;
     }
   }
