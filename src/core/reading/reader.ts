@@ -15,7 +15,18 @@ import { DEFAULT_SETTINGS, type CheckSettings } from './settings';
 
 /** What a cell holds, read as a number. */
 export type Reading =
-  | { kind: 'amount'; value: Decimal; fromText: boolean; decimals: number }
+  | {
+      kind: 'amount';
+      value: Decimal;
+      fromText: boolean;
+      decimals: number;
+      /**
+       * The value in integer hundredths when it has at most two decimals and fits a safe integer:
+       * identities over such amounts are decided in integer arithmetic, and only a broken one builds
+       * Decimals for its message (the common case, a table that adds up, allocates nothing).
+       */
+      cents?: number;
+    }
   | { kind: 'empty' }
   /** Text that is no number, a formula without a cached result, or an Excel error: not checkable. */
   | { kind: 'unknown'; why: string };
@@ -183,7 +194,19 @@ function amountReading(value: string | number | boolean): Reading {
   const p = parseAmount(value);
   if (p.kind === 'empty') return EMPTY;
   if (p.kind === 'text') return { kind: 'unknown', why: `“${String(p.raw)}”不是数字` };
-  return { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals };
+  const r: Reading = { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals };
+  const cents = centsOf(p.value);
+  if (cents !== undefined) r.cents = cents;
+  return r;
+}
+
+const MAX_CENTS = Number.MAX_SAFE_INTEGER / 1024;
+
+/** Integer hundredths of a value with at most two decimals, well inside the safe integers. */
+export function centsOf(value: Decimal): number | undefined {
+  if (value.decimalPlaces() > 2) return undefined;
+  const n = Number(value.times(100).toFixed(0));
+  return Math.abs(n) < MAX_CENTS ? n : undefined;
 }
 
 function unreadable(cell: Cell): Reading | null {

@@ -27,6 +27,10 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
   const ps = parts.map((p) => ({ term: p, reading: ctx.read(p.table, p.ref) }));
   if (t.kind === 'unknown' || ps.some((p) => p.reading.kind === 'unknown') || !total.ref) return [];
   if (t.kind === 'empty' && ps.every((p) => p.reading.kind === 'empty')) return [];
+  if (holdsInCents(t, ps.map((p) => ({ reading: p.reading, sign: p.term.sign })))) {
+    ctx.tally(total.table, false);
+    return [];
+  }
   const actual = t.kind === 'amount' ? t.value : ZERO;
   let expected = ZERO;
   for (const p of ps) if (p.reading.kind === 'amount') expected = expected.plus(p.term.sign === -1 ? p.reading.value.negated() : p.reading.value);
@@ -62,6 +66,21 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
       },
     ),
   ];
+}
+
+/**
+ * total = Σ ±parts exactly, decided in integer hundredths when every operand has them (no Decimal is
+ * made); false when it does not hold or cannot be decided so — the caller then does the full check.
+ */
+export function holdsInCents(total: Reading, parts: readonly { reading: Reading; sign?: 1 | -1 }[]): boolean {
+  let sum = 0;
+  for (const p of parts) {
+    if (p.reading.kind === 'empty') continue;
+    if (p.reading.kind !== 'amount' || p.reading.cents === undefined) return false;
+    sum += p.sign === -1 ? -p.reading.cents : p.reading.cents;
+  }
+  if (total.kind === 'empty') return sum === 0;
+  return total.kind === 'amount' && total.cents !== undefined && total.cents === sum;
 }
 
 /** A message of the rule appended to the identity's own (why it may break, what was substituted). */
