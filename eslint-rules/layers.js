@@ -34,7 +34,8 @@ const LAYERS = [
     peers: true,
     units: { 'core/rules': ['src/core/rules/'], 'core/fill': ['src/core/fill/'], 'core/narrative': ['src/core/narrative/'] },
   },
-  { name: 'core entry', units: { 'core (root)': ['src/core/*'] } },
+  // core/review (review status, sign-off, the report's model) sits over the rules, whose titles it names.
+  { name: 'core entry', units: { 'core (root)': ['src/core/*'], 'core/review': ['src/core/review/'] } },
   { name: 'hosts', units: { hosts: ['src/hosts/'] } },
   { name: 'apps', peers: true, units: { cli: ['src/cli/'], taskpane: ['src/taskpane/'] } },
 ];
