@@ -27,6 +27,12 @@ export interface HostCapabilities {
   changeEvents: boolean;
   /** Select cells in the open workbook (jump to a finding). */
   select?: boolean;
+  /**
+   * Keep the review of the findings and the document's settings in the workbook itself (custom XML
+   * parts: `readReview`/`readSettings`, and `review`/`settings` in a plan), so everyone who opens the
+   * file sees them.
+   */
+  documents?: boolean;
 }
 
 export interface HostPlan {
@@ -37,6 +43,13 @@ export interface HostPlan {
   marks?: readonly Finding[];
   /** Remove every mark the add-in made, restoring each cell exactly as it was (`marks` is then ignored). */
   clearMarks?: boolean;
+  /**
+   * The review document to keep in the workbook (core/review `serializeReview`), replacing the one
+   * there. A host writes it as a custom XML part of the review namespace; nothing else changes.
+   */
+  review?: string;
+  /** The settings document to keep in the workbook (core/review `serializeSettings`). */
+  settings?: string;
 }
 
 export interface AppliedPlan {
@@ -92,6 +105,14 @@ export interface WorkbookHost {
   onSelect?(listener: (selection: CellPointer) => void): Promise<() => Promise<void>>;
   /** Stops every event subscription and timer. */
   dispose?(): Promise<void>;
+  /**
+   * The review document kept in the workbook (its custom XML part of the review namespace; several
+   * such parts — two copies merged by hand, two add-ins at once — come back merged), or null when the
+   * workbook has none. Parse it with core/review `parseReview`.
+   */
+  readReview?(): Promise<string | null>;
+  /** The settings document kept in the workbook, or null (core/review `parseSettings`). */
+  readSettings?(): Promise<string | null>;
 }
 
 /** A plan asks for something this host cannot do (the pane hides such actions; this guards the rest). */

@@ -20,6 +20,7 @@
  * higher major version is refused rather than half read and written back.
  */
 import type { Severity } from '../findings';
+import { mergeReviews } from './merge';
 import { sortEvents } from './model';
 import { type FindingRecord, type ReviewEvent, type ReviewRole, type ReviewState, type ReviewStatus, type SignOff } from './types';
 import { attrText, childrenNamed, child, escapeXmlText, parseXml, XmlReadError, type XmlNode } from './xml';
@@ -158,6 +159,17 @@ export function parseReview(xml: string | null): ReviewState {
   }
   signOffs.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return { version: 1, records, signOffs };
+}
+
+/**
+ * One review document from the several a workbook may hold (two copies merged by hand, two add-ins
+ * that each added one): their union (see mergeReviews); the one as it is when there is one; null
+ * for none.
+ */
+export function combineReviews(documents: readonly string[]): string | null {
+  if (documents.length === 0) return null;
+  if (documents.length === 1) return documents[0];
+  return serializeReview(documents.map(parseReview).reduce(mergeReviews));
 }
 
 function damaged(detail: string, cause?: unknown): ReviewDocumentError {

@@ -1,15 +1,24 @@
+import { combineReviews, REVIEW_NAMESPACE } from '../../core/review/document';
+import { SETTINGS_NAMESPACE } from '../../core/review/settings';
 import type { Workbook } from '../../core/grid/grid';
 import { HostCapabilityError, type AppliedPlan, type HostPlan, type WorkbookHost } from '../host';
-import { loadXlsx } from './load';
+import { writeCustomXml } from './custom-xml';
+import { loadXlsx, WorkbookReadError } from './load';
+import { readCustomXml } from './read/custom-xml';
+import { ReadFailure } from './read/limits';
 import { applyWrites } from './write';
 
 /**
  * An .xlsx file as a host: the bytes of the file in, the bytes of a new file out (the caller writes
  * them to a new path; the original is never changed). Runs in Node and in the browser.
+ *
+ * A plan makes one new file with everything it asks for — fills, the review, the settings — each
+ * step patching only the parts it must (every other part is copied byte for byte), so a pane in the
+ * browser saves a department's statuses and fills in one download.
  */
 export class XlsxFileHost implements WorkbookHost {
   readonly kind = 'xlsx-file' as const;
-  readonly capabilities = { writes: true, marks: false, changeEvents: false };
+  readonly capabilities = { writes: true, marks: false, changeEvents: false, documents: true };
   private workbook?: Promise<Workbook>;
 
   constructor(
@@ -22,10 +31,43 @@ export class XlsxFileHost implements WorkbookHost {
     return (this.workbook ??= loadXlsx(this.bytes, this.name));
   }
 
+  /** The review kept in the file (several parts of its namespace merged), or null. */
+  async readReview(): Promise<string | null> {
+    return combineReviews(await this.documents(REVIEW_NAMESPACE));
+  }
+
+  /** The settings kept in the file, or null. */
+  async readSettings(): Promise<string | null> {
+    return (await this.documents(SETTINGS_NAMESPACE))[0] ?? null;
+  }
+
+  private async documents(namespace: string): Promise<string[]> {
+    await this.readWorkbook(); // a file that is no workbook is refused as such first
+    try {
+      return readCustomXml(this.bytes)
+        .filter((i) => i.namespace === namespace)
+        .map((i) => i.xml);
+    } catch (cause) {
+      if (!(cause instanceof ReadFailure)) throw cause;
+      throw new WorkbookReadError(
+        `无法读取“${this.name}”中的审核记录或设置（${cause.what.zh}）。 / Cannot read the review or settings kept in "${this.name}" (${cause.what.en}).`,
+        cause.problem,
+        { cause },
+      );
+    }
+  }
+
   async applyPlan(plan: HostPlan): Promise<AppliedPlan> {
     if (plan.marks?.length || plan.clearMarks) throw new HostCapabilityError('marks', this.kind);
     const writes = plan.writes ?? [];
-    const bytes = await applyWrites(this.bytes, writes, { values: plan.values });
+    const documents = [
+      ...(plan.review !== undefined ? [{ namespace: REVIEW_NAMESPACE, xml: plan.review }] : []),
+      ...(plan.settings !== undefined ? [{ namespace: SETTINGS_NAMESPACE, xml: plan.settings }] : []),
+    ];
+    let bytes = this.bytes;
+    // a plan of fills alone (even none) behaves as it always has: the fill patcher's file
+    if (writes.length || !documents.length) bytes = await applyWrites(bytes, writes, { values: plan.values });
+    if (documents.length) bytes = writeCustomXml(bytes, documents);
     // the result must read back as a workbook before anyone keeps it
     await loadXlsx(bytes, this.name);
     return { written: writes.length, marked: 0, bytes };

@@ -17,6 +17,8 @@ export class Package {
   private readonly read = new Map<string, string>();
   private readonly replaced = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Parts new in this package, in the order added (written after the existing entries). */
+  private readonly added = new Map<string, { name: string; text: string }>();
   private inflated = 0;
 
   private constructor(
@@ -43,7 +45,13 @@ export class Package {
   }
 
   has(part: string): boolean {
-    return this.byName.has(normalizePartName(part));
+    const key = normalizePartName(part);
+    return (this.byName.has(key) && !this.removed.has(key)) || this.added.has(key);
+  }
+
+  /** Every part name of the package as it stands (removed ones left out, added ones included). */
+  partNames(): string[] {
+    return [...this.entries.map((e) => e.name).filter((n) => !this.removed.has(normalizePartName(n))), ...[...this.added.values()].map((a) => a.name)];
   }
 
   /** The main part (xl/workbook.xml unless the package's relationships name another). */
@@ -56,7 +64,8 @@ export class Package {
   /** The part's text as it stands (replaced or original); null when the package has no such part. */
   textOrNull(part: string): string | null {
     const key = normalizePartName(part);
-    const known = this.replaced.get(key) ?? this.read.get(key);
+    if (this.removed.has(key)) return null;
+    const known = this.added.get(key)?.text ?? this.replaced.get(key) ?? this.read.get(key);
     if (known !== undefined) return known;
     const e = this.byName.get(key);
     if (!e) return null;
@@ -74,13 +83,36 @@ export class Package {
   }
 
   setText(part: string, text: string): void {
-    this.replaced.set(normalizePartName(part), text);
+    const key = normalizePartName(part);
+    const added = this.added.get(key);
+    if (added) added.text = text;
+    else this.replaced.set(key, text);
+  }
+
+  /**
+   * The part's bytes as stored (inflated within the package's budget), for parts that may not be
+   * UTF-8 text (a custom XML part in UTF-16); null when there is no such part.
+   */
+  bytesOrNull(part: string): Uint8Array | null {
+    const key = normalizePartName(part);
+    const text = this.added.get(key)?.text ?? this.replaced.get(key);
+    if (text !== undefined) return new TextEncoder().encode(text);
+    const e = this.byName.get(key);
+    return e && !this.removed.has(key) ? this.inflate(e) : null;
+  }
+
+  /** Adds a new part (written after the existing entries, deflated); refuses a name the package has. */
+  addPart(part: string, text: string): void {
+    const name = part.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (this.has(name)) throw new WorkbookWriteError(`工作簿中已有 ${name} 部件。 / The workbook already has a part ${name}.`, 'unsupported');
+    this.added.set(normalizePartName(name), { name, text });
   }
 
   /** Drops `part` with its content-type override and the relationship `relId` of `source` that points at it. */
   removePart(part: string, source: string, relId: string): void {
     const key = normalizePartName(part);
-    this.removed.add(key);
+    if (this.added.delete(key)) this.removed.delete(key);
+    else this.removed.add(key);
     const relsPath = relsPathOf(source);
     this.setText(relsPath, removeRelationship(this.text(relsPath), relId));
     const types = this.text(CONTENT_TYPES);
@@ -95,6 +127,25 @@ export class Package {
       if (this.removed.has(key)) continue;
       const text = this.replaced.get(key);
       out.push(text === undefined ? { entry } : { entry, content: new TextEncoder().encode(text) });
+    }
+    // new parts take the time and system of the main part's entry, so the package reads as one
+    const model = this.entries.find((e) => normalizePartName(e.name) === normalizePartName(this.officeDocumentPath())) ?? this.entries[0];
+    for (const { name, text } of this.added.values()) {
+      const content = new TextEncoder().encode(text);
+      const entry: ZipEntry = {
+        name,
+        flags: 0,
+        method: 8,
+        time: model?.time ?? 0,
+        date: model?.date ?? 0x21,
+        crc: 0,
+        compressedSize: 0,
+        size: content.length,
+        versionMadeBy: model?.versionMadeBy ?? 20,
+        externalAttrs: 0,
+        dataStart: 0,
+      };
+      out.push({ entry, content });
     }
     try {
       return writeZip(this.bytes, out);

@@ -1,4 +1,5 @@
-import { ATTRS, parseAttributes, removeElements } from './xml';
+import { unreadablePart } from './errors';
+import { ATTRS, escapeAttr, parseAttributes, removeElements } from './xml';
 
 /** One relationship of a part's .rels, with its target resolved to a part name. */
 export interface Relationship {
@@ -43,4 +44,24 @@ export function parseRelationships(xml: string | null, source: string): Relation
 /** The .rels part without the relationship `id`. */
 export function removeRelationship(relsXml: string, id: string): string {
   return removeElements(relsXml, 'Relationship', (a) => a.get('Id') === id);
+}
+
+const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * The .rels part with one more relationship (`target` written as given, relative to the source
+ * part), and its new id: the first free "rIdN". A missing .rels part (`relsXml` null) is created.
+ */
+export function addRelationship(relsXml: string | null, type: string, target: string): { xml: string; id: string } {
+  const xml = relsXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
+  const taken = new Set(parseRelationships(xml, '').map((r) => r.id));
+  let n = taken.size + 1;
+  while (taken.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const element = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
+  const self = /<((?:[A-Za-z_][\w.-]*:)?)Relationships(?=[\s/>])[^>]*\/>/.exec(xml);
+  if (self) return { xml: xml.slice(0, self.index) + self[0].replace(/\/>$/, '>') + element + `</${self[1]}Relationships>` + xml.slice(self.index + self[0].length), id };
+  const close = /<\/((?:[A-Za-z_][\w.-]*:)?)Relationships\s*>/.exec(xml);
+  if (!close) throw unreadablePart('.rels');
+  return { xml: xml.slice(0, close.index) + element.replace('<Relationship', `<${close[1]}Relationship`) + xml.slice(close.index), id };
 }

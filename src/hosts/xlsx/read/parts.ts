@@ -29,15 +29,43 @@ export class Parts {
     return this.byName.has(normalizePartName(part));
   }
 
+  /**
+   * The part's bytes, inflated within the budget and at most `maxBytes` (a part that inflates beyond
+   * is refused as too large); null when the package has no such part. For the few parts that are
+   * returned whole rather than parsed (a custom XML part).
+   */
+  partBytes(part: string, maxBytes: number): Uint8Array | null {
+    const entry = this.byName.get(normalizePartName(part));
+    if (!entry) return null;
+    if (entry.flags & 0x0001) throw new ReadFailure('corrupt', { zh: `部件 ${part} 已加密`, en: `part ${part} is encrypted` });
+    if (entry.size > maxBytes) throw new ReadFailure('too-large', { zh: `部件 ${part} 超过 ${maxBytes} 字节`, en: `part ${part} is over ${maxBytes} bytes` });
+    const chunks: Uint8Array[] = [];
+    const limit = this.budget.partCap(entry.size);
+    const cap = Math.min(maxBytes, limit.cap);
+    this.parseChunks(part, entry, { cap, byBudget: limit.byBudget || cap < limit.cap }, (chunk) => chunks.push(chunk));
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+
   /** Parses the part with `handlers`; false (nothing parsed) when the package has no such part. */
   parse(part: string, handlers: XmlHandlers): boolean {
     const entry = this.byName.get(normalizePartName(part));
     if (!entry) return false;
     if (entry.flags & 0x0001) throw new ReadFailure('corrupt', { zh: `部件 ${part} 已加密`, en: `part ${part} is encrypted` });
     const xml = new XmlStream(part, handlers, this.budget.limits.maxDepth);
-    const { cap, byBudget } = this.budget.partCap(entry.size);
+    this.parseChunks(part, entry, this.budget.partCap(entry.size), (chunk) => xml.bytes(chunk));
+    xml.end();
+    return true;
+  }
+
+  private parseChunks(part: string, entry: ZipEntry, { cap, byBudget }: { cap: number; byBudget: boolean }, onChunk: (chunk: Uint8Array) => void): void {
     try {
-      const n = inflateEntryChunks(this.bytes, entry, cap, (chunk) => xml.bytes(chunk));
+      const n = inflateEntryChunks(this.bytes, entry, cap, onChunk);
       this.budget.inflatedBytes(n);
     } catch (cause) {
       if (!(cause instanceof ZipError)) throw cause;
@@ -50,7 +78,5 @@ export class Parts {
       const how = cause.kind === 'method' ? `使用了不支持的压缩方式 ${entry.method} (compression method ${entry.method})` : '无法解压 (cannot be inflated)';
       throw new ReadFailure('corrupt', { zh: `部件 ${part} ${how}`, en: `part ${part}: ${how}` }, { cause });
     }
-    xml.end();
-    return true;
   }
 }

@@ -16,13 +16,13 @@ export interface WorkbookParts {
   date1904: boolean;
 }
 
-interface Rel {
+export interface Rel {
   type: string;
   target: string;
 }
 
 /** The relationships of `source` by id; targets resolved to part names, external ones left out. */
-function relationships(parts: Parts, source: string): Map<string, Rel> {
+export function relationships(parts: Parts, source: string): Map<string, Rel> {
   const out = new Map<string, Rel>();
   parts.parse(relsPathOf(source), {
     open(name, a) {
