@@ -6,6 +6,7 @@ import type { Line, SemanticTable } from '../../tables/types';
 import { formatAmount } from '../../money/format';
 import { type RuleContext } from '../context';
 import type { Rule } from '../types';
+import { moneyLine } from '../../tables/perf-structure';
 import { rawCell } from './support/cells';
 
 const ONE = new Decimal(1);
@@ -37,6 +38,7 @@ export const hygieneRateOver100: Rule = {
     const findings: Finding[] = [];
     for (const t of ctx.tables) {
       if (t.type !== 'PERF_DEPT' && t.type !== 'PERF_PROJECT') continue;
+      const moneyRow = moneyLine(ctx.grid(t), t)?.line;
       for (const line of [...t.lines].sort((a, b) => a.row - b.row)) {
         const rateRef = line.cells['执行率'];
         if (!rateRef) continue;
@@ -52,7 +54,8 @@ export const hygieneRateOver100: Rule = {
         const stated = readRate(ctx, t, rateRef);
         if (stated && stated.greaterThan(ONE)) {
           findings.push(createFinding(this.meta, 'over100', { subject: subject, stated: pct(stated), money: money ? `（${money}）` : '' }, { severity: 'warning', cells, expected: null, actual: pct(stated) }));
-        } else if (!stated && ctx.read(t, rateRef).kind === 'empty' && inputs && inputs.a.greaterThan(0) && inputs.b.greaterThan(inputs.a)) {
+        } else if (!stated && line !== moneyRow && ctx.read(t, rateRef).kind === 'empty' && inputs && inputs.a.greaterThan(0) && inputs.b.greaterThan(inputs.a)) {
+          // a blank rate of the 预算执行 line is PERF.execution-rate's finding (with the rate it should show)
           const rate = inputs.b.div(inputs.a);
           findings.push(createFinding(this.meta, 'blank', { subject: subject, rate: pct(rate), money: money }, { severity: 'warning', cells, expected: pct(rate), actual: null }));
         }

@@ -35,8 +35,10 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
   let expected = ZERO;
   for (const p of ps) if (p.reading.kind === 'amount') expected = expected.plus(p.term.sign === -1 ? p.reading.value.negated() : p.reading.value);
   const diff = actual.minus(expected);
-  const filled = ps.filter((p) => p.reading.kind === 'amount' && p.term.ref);
-  // Only printed amounts were rounded: empty parts add no rounding error.
+  // A printed 0.00 is the same as a blank (tables print zeros either way): it adds no rounding error,
+  // and it is neither cited nor listed.
+  const filled = ps.filter((p) => p.reading.kind === 'amount' && p.term.ref && !p.reading.value.isZero());
+  const zeros = ps.some((p) => p.reading.kind === 'amount' && p.reading.value.isZero());
   const verdict = classifyDifference(diff, Math.max(1, filled.length), ctx.settings.tolerance);
   ctx.tally(total.table, verdict === 'error');
   if (verdict === 'equal') return [];
@@ -48,7 +50,9 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
         ? filled
             .map((p, i) => `${i === 0 ? (p.term.sign === -1 ? '−' : '') : p.term.sign === -1 ? ' − ' : ' + '}${p.term.label} ${formatAmount((p.reading as { value: Decimal }).value)}`)
             .join('')
-        : '各组成项均为空';
+        : zeros
+          ? '各组成项均为 0 或空'
+          : '各组成项均为空';
   const totalText = t.kind === 'empty' ? `${total.label}为空` : `${total.label} ${formatAmount(actual)} ${unit}`;
   const rounding = verdict === 'rounding';
   return [

@@ -18,6 +18,9 @@ export const ledgerColumnTotal: Rule = {
     return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
       const total = t.line('合计');
       if (!total) return [];
+      // A row with amounts whose 科目编码 could not be read has no place in the 科目 tree: the sum
+      // of the rest would be a false difference. SUBJECT.code-format reports that row instead.
+      if (t.lines.some((l) => l.meta?.unreadableCode)) return [];
       const top = topLevelLines(t);
       return amountColumns(t).flatMap((k) =>
         sumIdentity(ctx, 

@@ -6,20 +6,10 @@ export const cases: RuleCases = {
     { name: '怀化 2024: 79.54%', fixture: 'huaihua-2024-jixiao.xlsx' },
     { name: '汨罗 2023: all 100%', fixture: 'miluo-2023-jixiao.xlsx' },
     { name: '江岸 2024 (the blank 部门整体 rate is a warning)', fixture: JIXIAO },
+    // a blank 执行率 of the 预算执行 line is PERF.execution-rate's one warning (it names 1625.89%), not a second one here
+    { name: '江岸 2024 部门整体: the blank rate of the 预算执行 line (22854.27 / 1405.65)', fixture: JIXIAO },
   ],
   invalid: [
-    {
-      name: '江岸 2024 部门整体: rate blank, 22854.27 / 1405.65 = 1625.89%',
-      fixture: JIXIAO,
-      findings: [
-        {
-          severity: 'warning',
-          cells: ['部门整体绩效自评表!E5', '部门整体绩效自评表!C5', '部门整体绩效自评表!D5'],
-          expected: '1625.89%',
-          message: /执行率未填写，按执行数 ÷ 预算数计算为 1625.89%/,
-        },
-      ],
-    },
     {
       name: 'a stated 120% (number) and 105% (text) in project tables',
       fixture: 'miluo-2023-jixiao.xlsx',
