@@ -19,6 +19,9 @@ import { Grid, type Workbook } from '../../core/grid/grid';
 import type { CellPointer } from '../../core/findings';
 import type { WorkbookChange } from '../../core/live';
 import type { AppliedPlan, HostCapabilities, HostChange, HostNote, HostPlan, WorkbookHost } from '../host';
+import { combineReviews, REVIEW_NAMESPACE } from '../../core/review/document';
+import { SETTINGS_NAMESPACE } from '../../core/review/settings';
+import { DocumentParts } from './documents';
 import { cellEditTimeout, excelErrorCode, ExcelHostError } from './errors';
 import { contains, ChangeCollector, eventRange, globalTimers, isStructural, type RawEvent, type Timers } from './events';
 import { detectFeatures, type ExcelFeatures, type Requirements } from './features';
@@ -76,6 +79,7 @@ const DOING = {
   clear: { zh: '清除标注', en: 'Clearing the marks' },
   select: { zh: '定位单元格', en: 'Selecting the cells' },
   events: { zh: '订阅编辑事件', en: 'Subscribing to edits' },
+  documents: { zh: '读取审核记录', en: 'Reading the review' },
 };
 
 const PAYLOAD_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -116,6 +120,7 @@ export class ExcelHost implements WorkbookHost {
   private registryId: string | undefined;
   private listId: string | undefined;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
+  private readonly documents = new DocumentParts();
 
   private collector: ChangeCollector | undefined;
   private readonly changeListeners = new Set<(c: ExcelChange) => void>();
@@ -139,7 +144,13 @@ export class ExcelHost implements WorkbookHost {
     this.debounceMs = options.debounceMs ?? 300;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.name = options.name ?? '工作簿';
-    this.capabilities = { writes: features.read, marks: features.read && features.marks, changeEvents: features.read && features.events !== 'none', select: features.read };
+    this.capabilities = {
+      writes: features.read,
+      marks: features.read && features.marks,
+      changeEvents: features.read && features.events !== 'none',
+      select: features.read,
+      documents: features.read && features.documents,
+    };
   }
 
   /** Checks the requirement sets, lists the sheets and reads the workbook's name: one sync. */
@@ -411,8 +422,9 @@ export class ExcelHost implements WorkbookHost {
   applyPlan(plan: HostPlan): Promise<AppliedPlan> {
     return this.exclusive(async () => {
       const notes: HostNote[] = [];
+      const documents = await this.documentWrites(plan, notes);
       if (plan.clearMarks) {
-        if (plan.writes?.length) await this.writeOnly(plan);
+        if (plan.writes?.length || documents.length) await this.writeOnly(plan, documents);
         await this.clearMarks();
         return { written: plan.writes?.length ?? 0, marked: 0, notes };
       }
@@ -437,8 +449,9 @@ export class ExcelHost implements WorkbookHost {
         }
       }
       const writes = plan.writes ?? [];
-      if (writes.length === 0 && !update) return { written: 0, marked, notes };
+      if (writes.length === 0 && !update && !documents.length) return { written: 0, marked, notes };
       await this.run(DOING.write, async (context) => {
+        const stored = documents.map((d) => this.documents.queueWrite(context, d.namespace, d.xml));
         const worksheets = context.workbook.worksheets;
         const sheetOf = (name: string) => {
           const info = this.byName(name);
@@ -474,7 +487,11 @@ export class ExcelHost implements WorkbookHost {
           if (created.list) created.list.visibility = 'Hidden';
         }
         const sheets = this.queueList(context);
-        await context.sync();
+        await context.sync().catch((e: unknown) => {
+          this.documents.forget();
+          throw e;
+        });
+        for (const done of stored) done();
         this.sheets = ExcelHost.listOf(sheets);
         if (created.registry) this.registryId = created.registry.id;
         if (created.list) this.listId = created.list.id;
@@ -489,15 +506,53 @@ export class ExcelHost implements WorkbookHost {
     for (let n = 2; ; n++) if (!this.byName(`${base}(${n})`)) return `${base}(${n})`;
   }
 
-  private async writeOnly(plan: HostPlan): Promise<void> {
+  private async writeOnly(plan: HostPlan, documents: readonly { namespace: string; xml: string }[] = []): Promise<void> {
     await this.run(DOING.write, async (context) => {
       const worksheets = context.workbook.worksheets;
       queueFills(plan.writes ?? [], plan.values === true, (name) => {
         const info = this.byName(name);
         return info ? worksheets.getItem(info.id) : undefined;
       });
+      const stored = documents.map((d) => this.documents.queueWrite(context, d.namespace, d.xml));
       await context.sync();
+      for (const done of stored) done();
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The review and the settings (custom XML parts: documents.ts)
+
+  /** The review kept in the workbook (several parts of its namespace merged), or null: two syncs. */
+  readReview(): Promise<string | null> {
+    return this.readDocuments(REVIEW_NAMESPACE).then(combineReviews);
+  }
+
+  /** The settings kept in the workbook, or null: two syncs. */
+  readSettings(): Promise<string | null> {
+    return this.readDocuments(SETTINGS_NAMESPACE).then((list) => list[0] ?? null);
+  }
+
+  private readDocuments(namespace: string): Promise<string[]> {
+    return this.exclusive(async () => {
+      if (!this.features.documents) return [];
+      return this.run(DOING.documents, (context) => this.documents.read(context, namespace));
+    });
+  }
+
+  /** The documents a plan stores; their parts looked up first when this session has not seen them (one sync). */
+  private async documentWrites(plan: HostPlan, notes: HostNote[]): Promise<{ namespace: string; xml: string }[]> {
+    const documents = [
+      ...(plan.review !== undefined ? [{ namespace: REVIEW_NAMESPACE, xml: plan.review }] : []),
+      ...(plan.settings !== undefined ? [{ namespace: SETTINGS_NAMESPACE, xml: plan.settings }] : []),
+    ];
+    if (!documents.length) return [];
+    if (!this.features.documents) {
+      notes.push(...this.notes.filter((n) => n.feature === 'documents'));
+      return [];
+    }
+    const unknown = documents.map((d) => d.namespace).filter((ns) => !this.documents.known(ns));
+    if (unknown.length) await this.run(DOING.documents, (context) => this.documents.lookup(context, unknown));
+    return documents;
   }
 
   /**

@@ -34,6 +34,8 @@ export interface ExcelFeatures {
   delayForCellEdit: boolean;
   /** 1.9 Worksheet.getRanges(...).select(): a finding's cells selected together. */
   multiSelect: boolean;
+  /** 1.5 workbook.customXmlParts: the review and the settings kept in the workbook. */
+  documents: boolean;
 }
 
 export function detectFeatures(req: Requirements): { features: ExcelFeatures; notes: HostNote[] } {
@@ -49,6 +51,7 @@ export function detectFeatures(req: Requirements): { features: ExcelFeatures; no
     triggerSource: has('1.14'),
     delayForCellEdit: has('1.11'),
     multiSelect: has('1.9'),
+    documents: has('1.5'),
   };
   const notes: HostNote[] = [];
   const note = (feature: string, requirement: string, zh: string, en: string) => notes.push({ feature, requirement, message: `${zh} / ${en}` });
@@ -57,6 +60,9 @@ export function detectFeatures(req: Requirements): { features: ExcelFeatures; no
     note('merges', 'ExcelApi 1.13', '此版本 Excel 不能读取合并单元格，合并的表头可能识别不全', 'This Excel cannot report merged cells; merged headers may be recognized incompletely');
   }
   if (features.read && !features.marks) note('marks', 'ExcelApi 1.6', '此版本 Excel 不支持条件格式接口，无法在单元格上标注问题（问题仍在窗格中列出）', 'This Excel has no conditional-format API: findings are listed in the pane but not marked on the cells');
+  if (features.read && !features.documents) {
+    note('documents', 'ExcelApi 1.5', '此版本 Excel 不支持自定义 XML 部件，审核状态和设置无法保存在工作簿中', 'This Excel has no custom XML parts: the review and the settings cannot be kept in the workbook');
+  }
   if (features.read && features.events === 'none') note('events', 'ExcelApi 1.7', '此版本 Excel 不报告编辑事件，修改后请手动重新检查', 'This Excel reports no edits: check again by hand after changes');
   if (features.events !== 'none' && !features.renameEvents) {
     note('renames', 'ExcelApi 1.17', '此版本 Excel 不报告工作表改名，改名在下一次编辑或检查时才会反映', 'This Excel does not report renamed sheets: a rename shows at the next edit or check');

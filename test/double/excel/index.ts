@@ -51,6 +51,15 @@
  *   `delete()`, `getRange()`; loads of `items/type`, `items/customOrNullObject/rule/formula` and
  *   `items/customOrNullObject/format/numberFormat`. `displayed(sheet, address)` applies them as Excel
  *   does: by priority, each format element from the highest-priority true rule, `stopIfTrue`.
+ * - Custom XML parts (1.5, custom-xml.ts): `workbook.customXmlParts` — `add(xml)` (the XML must be
+ *   well-formed), `getByNamespace(uri)` (a scoped collection evaluated when the request runs), `getCount`,
+ *   `getItem(id)`, `getItemOrNullObject(id)`, `items` with `id` and `namespaceUri` (the root element's
+ *   namespace); on a scoped collection also `getOnlyItem` and `getOnlyItemOrNullObject` (a null object
+ *   unless exactly one part); a part's `getXml()`, `setXml(xml)`, `delete()`. They are kept with the
+ *   workbook: `ExcelDouble.fromXlsx` reads the file's custom XML items (`customXml/itemN.xml` related from
+ *   the workbook) and `customXmlParts()` lists them for a test to save. They are not cells: writing them
+ *   raises no event, recalculates nothing and leaves the user's undo stack alone (a user's Ctrl+Z does
+ *   not undo them).
  * - Events, registered at the sync after `add` and raised asynchronously after the change (a
  *   setTimeout): `worksheets.onChanged` (1.9) and `worksheet.onChanged` (1.7) with `type`,
  *   `worksheetId`, `address` (no sheet part), `changeType` ('RangeEdited', 'RowInserted',
@@ -73,8 +82,14 @@
  *
  * WHAT IT DOES NOT SIMULATE
  * - Any API not listed above (range.format and cell styles, tables, names, comments, notes, charts,
- *   custom XML parts, settings, data validation, protection, `trackedObjects`): the objects simply
- *   have no such member. Conditional formats other than the custom type, `clearAll`, and
+ *   settings, data validation, protection, `trackedObjects`): the objects simply have no such member.
+ * - Custom XML parts: the error codes of `add`/`setXml` with XML that is not well-formed (the double
+ *   says InvalidArgument) and of `getOnlyItem` without exactly one part (ItemNotFound for none,
+ *   InvalidOperation for several) are not documented; ids are GUID-shaped but new each time a workbook
+ *   is opened (whether Excel keeps them is not documented: find parts by namespace); the XML is kept as
+ *   given (Excel may re-serialize it: declaration, prefixes); whether a custom XML part write clears
+ *   the user's undo stack on ExcelApi 1.20 is not documented (the double leaves it); co-authoring of
+ *   custom XML parts. Conditional formats other than the custom type, `clearAll`, and
  *   `getSpecialCellsOrNullObject` other than 'Visible' throw NotSimulatedError.
  * - Operations on a null object (reading its properties, calling its methods): Excel's behaviour is
  *   not documented; the double fails the sync with ItemNotFound. Hiding or deleting the last visible
@@ -101,6 +116,8 @@ import { loadXlsx } from '../../../src/hosts/xlsx/load';
 import { evaluateFormula, isFormulaError } from '../../helpers/formula-eval';
 import { parseLocalAddress, rangeAddress } from './address';
 import { errors, RichApiError } from './errors';
+import { readCustomXml } from '../../../src/hosts/xlsx/read/custom-xml';
+import './custom-xml';
 import { compareSets, DoubleRequestContext, valueType, type Action, type Engine, type EventName, type Registration } from './proxies';
 import { GENERAL, WorkbookState, type CellScalar, type CFState, type DCell, type SheetState } from './state';
 
@@ -168,8 +185,16 @@ export class ExcelDouble implements Engine {
     this.apiWritesClearUndo = options.apiWritesClearUndo ?? true;
   }
 
+  /** The workbook of an .xlsx file opened in the double: its cells and its custom XML parts. */
   static async fromXlsx(bytes: Uint8Array, fileName: string, options?: ExcelDoubleOptions): Promise<ExcelDouble> {
-    return new ExcelDouble(await loadXlsx(bytes, fileName), options);
+    const double = new ExcelDouble(await loadXlsx(bytes, fileName), options);
+    double.state.customXmlParts = readCustomXml(bytes).map((item) => ({ id: double.state.newGuid(), xml: item.xml }));
+    return double;
+  }
+
+  /** The workbook's custom XML parts as they stand (what a save would write). */
+  customXmlParts(): { id: string; xml: string }[] {
+    return this.state.customXmlParts.map((p) => ({ ...p }));
   }
 
   // -------------------------------------------------------------------------------------------

@@ -296,8 +296,15 @@ export class DClientResult<V> {
 // ---------------------------------------------------------------------------------------------
 // Workbook and worksheets
 
+/**
+ * Members of the workbook served by other files of the double, which register here (custom-xml.ts:
+ * `customXmlParts`), so that this file need not import them.
+ */
+export const workbookMembers: { customXmlParts?: (context: DoubleRequestContext) => unknown } = {};
+
 export class DWorkbook extends DObject<WorkbookState> {
   protected readonly typeName = 'Workbook';
+  private customXml: unknown;
   protected readonly scalars: Record<string, ScalarDef<WorkbookState>> = {
     name: { set: '1.7', get: (s) => s.name },
   };
@@ -314,6 +321,13 @@ export class DWorkbook extends DObject<WorkbookState> {
 
   get name(): string {
     return this.value('name');
+  }
+
+  /** Workbook.customXmlParts (ExcelApi 1.5): test/double/excel/custom-xml.ts. */
+  get customXmlParts(): unknown {
+    const make = workbookMembers.customXmlParts;
+    if (!make) throw new NotSimulatedError('Workbook.customXmlParts without custom-xml.ts');
+    return (this.customXml ??= make(this.context));
   }
 
   getSelectedRange(): DRange {

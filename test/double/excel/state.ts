@@ -46,6 +46,12 @@ export interface CFState {
   format: CFFormat;
 }
 
+/** A custom XML part of the workbook (ExcelApi 1.5): its id and its XML. */
+export interface CustomXmlPartState {
+  id: string;
+  xml: string;
+}
+
 export const GENERAL = 'General';
 const key = (r: number, c: number) => r * 16384 + c;
 
@@ -114,12 +120,19 @@ export class WorkbookState {
   activeSheet: SheetState | undefined;
   selection: { sheet: SheetState; range: RangeRef; areas: RangeRef[] } | undefined;
   undo: UndoEntry[] = [];
+  /** The workbook's custom XML parts, in the order added (kept in the file; not part of the cells' undo). */
+  customXmlParts: CustomXmlPartState[] = [];
   private nextId = 1;
 
   constructor(public name: string) {}
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
+  }
+
+  /** A GUID-shaped id, as Excel gives custom XML parts ("{5DB7F0DB-0000-4000-8000-000000000001}"). */
+  newGuid(): string {
+    return `{5DB7F0DB-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}}`;
   }
 
   static fromWorkbook(wb: Workbook): WorkbookState {
