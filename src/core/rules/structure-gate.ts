@@ -59,6 +59,7 @@ const VALUE_CHECKS = new Set([
   'HYGIENE.negative-amount',
   'HYGIENE.excess-decimals',
   'HYGIENE.formula-uncalculated',
+  'HYGIENE.cell-error',
   'HYGIENE.unit-mismatch',
   'HYGIENE.year-mismatch',
   'HYGIENE.department-mismatch',

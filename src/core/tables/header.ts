@@ -153,9 +153,11 @@ export function findRowWith(grid: Grid, range: RangeRef, from: number, keywords:
 
 /** Text of all master cells of a row, normalized, joined by "|". */
 export function rowText(grid: Grid, range: RangeRef, row: number): string {
+  // only the cells the row holds: a sheet whose one value sits at XFD1048576 must not cost a scan
+  // of every column of every row (covered cells of a merge hold no value of their own)
   let joined = '';
-  for (let c = range.left; c <= range.right; c++) {
-    if (!grid.isMasterOrSingle(row, c)) continue;
+  for (const c of grid.usedCols(row)) {
+    if (c < range.left || c > range.right || !grid.isMasterOrSingle(row, c)) continue;
     const t = grid.text(row, c);
     if (t) joined += normalizeLabel(t) + '|';
   }

@@ -178,10 +178,17 @@ function wordCell(grid: Grid, word: string): string | null {
   return null;
 }
 
+/**
+ * The sheet of figures the tables do not hold (上年数, 年初预算, 政府采购 …) that `gongkai narrate
+ * --inputs-template` writes and the narrative reads by its labels: not a table to recognize.
+ */
+export const INPUTS_SHEET_NAME = '上年数及其他';
+
 export function recognizeWorkbook(workbook: Workbook): Recognition {
   const tables: SemanticTable[] = [];
   const unrecognized: Unrecognized[] = [];
   for (const sheet of workbook.sheets) {
+    if (sheet.name === INPUTS_SHEET_NAME) continue;
     const r = recognizeSheet(sheet);
     tables.push(...r.tables);
     unrecognized.push(...r.unrecognized);

@@ -14,7 +14,9 @@ import type { DraftInputs, PurchaseInputs } from './inputs';
  *   2023年度收、支总计           |      | 万元 | 上年决算公开01表总计
  *   …
  */
-export const INPUTS_SHEET_NAME = '上年数及其他';
+import { INPUTS_SHEET_NAME } from '../../tables/recognize';
+
+export { INPUTS_SHEET_NAME };
 export const INPUTS_SHEET_TITLE = '上年数及其他（起草情况说明用）';
 export const INPUTS_SHEET_HEADER = ['项目', '数值', '单位', '说明'] as const;
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { hygieneCellError } from './cell-error';
 import { hygieneColumnYear } from './column-year';
 import { hygieneDepartmentMismatch } from './department-mismatch';
 import { hygieneEmptyTotal } from './empty-total';
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   hygieneNegativeAmount,
   hygieneRateOver100,
   hygieneFormulaUncalculated,
+  hygieneCellError,
 ];

@@ -29,6 +29,8 @@ export const subjectCodeFormat: Rule = {
     messages: {
       codeMissing: '{{table}} 第 {{row}} 行{{label}}：有金额但没有科目编码。',
       codeLength: '{{table}} 第 {{row}} 行{{label}}：科目编码“{{code}}”是 {{digits}} 位，功能分类科目编码应为 3 位（类）、5 位（款）或 7 位（项）。',
+      splitCells:
+        '{{table}} 第 {{row}} 行{{label}}：科目编码分列写作“{{code}}”，读不出完整编码：类栏应为 3 位数字（或整个编码），款栏、项栏各 2 位（或留空）。',
       codeNotFunctional: '{{table}} 第 {{row}} 行{{label}}：科目编码“{{code}}”不是功能分类科目编码（应为 3、5 或 7 位数字）。',
       classUnknown: '{{table}} {{subject}}：编码的前 3 位 {{classCode}} 不是支出功能分类的类编码（201—234），科目编码有误。',
       misplaced: '{{table}} {{subject}}：所属{{level}}应为 {{own}}，却列在{{level}}级行 {{parent}} 之下（第 {{parentRow}} 行），编码与层级不一致。',
@@ -61,7 +63,7 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta): Findin
       const refs = first ? (split ? [0, 1, 2].map((d) => ({ row: first.row, col: first.col + d })) : [first]) : [];
       const shown = refs.map((r) => cellText(ctx, t, r)).filter(Boolean).join(' | ');
       const digits = shown.normalize('NFKC').replace(/[\s|]/g, '');
-      const id = !shown ? 'codeMissing' : /^\d+$/.test(digits) ? 'codeLength' : 'codeNotFunctional';
+      const id = !shown ? 'codeMissing' : split && refs.length > 1 && /^\d+$/.test(digits) ? 'splitCells' : /^\d+$/.test(digits) ? 'codeLength' : 'codeNotFunctional';
       out.push(finding(ctx, t, rule, [...refs, line.labelCell], id, { row: line.row + 1, label: line.label ? `（${line.label}）` : '', code: shown, digits: digits.length }));
       continue;
     }

@@ -14,6 +14,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'split code cells that make no code: 款 written as 4 digits ("201 | 1308 | ") — the message says what each cell should hold',
+      build: editedVariant('national-split-codes', { '表3!B11': '1308', '表3!C11': null }),
+      ignoreRounding: true,
+      findings: [{ severity: 'error', cells: ['表3!A11', '表3!B11', '表3!C11'], message: /第 11 行（招商引资）：科目编码分列写作“201 \| 1308”，读不出完整编码：类栏应为 3 位数字（或整个编码），款栏、项栏各 2 位/ }],
+    },
+    {
       name: 'a 项 whose 类 299 is no 功能分类 类',
       build: edited(GONGKAI, { '公开02表!A29': '2990201' }),
       findings: [{ severity: 'error', cells: ['公开02表!A29'], message: /前 3 位 299 不是支出功能分类的类编码/ }],
