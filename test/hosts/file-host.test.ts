@@ -2,7 +2,6 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { planFills, willWrite } from '../../src/core/fill/plan';
-import { HostCapabilityError } from '../../src/hosts/host';
 import { XlsxFileHost } from '../../src/hosts/xlsx/file-host';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -30,10 +29,15 @@ describe('the .xlsx file host', () => {
     }
   });
 
-  test('marks are not a file host capability: the plan is refused, not half applied', async () => {
-    const host = new XlsxFileHost(bytesOf('jiangan-2024-gongkai.xlsx'), 'jiangan-2024-gongkai.xlsx');
-    expect(host.capabilities.marks).toBe(false);
+  test('marks give a marked copy (test/hosts/xlsx/review-marks.test.ts); the original bytes are untouched', async () => {
+    const original = bytesOf('jiangan-2024-gongkai.xlsx');
+    const copy = original.slice();
+    const host = new XlsxFileHost(original, 'jiangan-2024-gongkai.xlsx');
+    expect(host.capabilities.marks).toBe(true);
     const { findings } = analyze(await host.readWorkbook());
-    await expect(host.applyPlan({ marks: findings })).rejects.toBeInstanceOf(HostCapabilityError);
+    const applied = await host.applyPlan({ marks: findings });
+    expect(applied.marked).toBeGreaterThan(0);
+    expect(applied.bytes).not.toEqual(original);
+    expect(original).toEqual(copy);
   });
 });

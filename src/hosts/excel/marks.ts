@@ -22,7 +22,7 @@ export const REGISTRY_SHEET = 'GKL_MARKS';
 export const REGISTRY_TITLE = 'GongkaiLens marks v1';
 export const LIST_SHEET = '审核标注';
 export const LIST_TITLE = '审核标注（决算公开助手生成；在助手中“清除标注”时删除。单元格上的 ✖ 为错误、⚠ 为警告）';
-const LIST_HEADER = ['序号', '工作表', '单元格', '级别', '规则', '说明', '应为', '实为', '标识'];
+export const LIST_HEADER = ['序号', '工作表', '单元格', '级别', '规则', '说明', '应为', '实为', '标识'];
 
 export type MarkSeverity = 'error' | 'warning';
 
@@ -314,25 +314,31 @@ export function queueMarkWrites(t: MarkTargets, update: MarkUpdate, previousList
     formats++;
   }
   if (t.list) {
-    const lines: string[][] = [[LIST_TITLE, '', '', '', '', '', '', '', ''], LIST_HEADER];
-    update.listed.forEach(({ mark, finding }, i) => {
-      lines.push([
-        String(i + 1),
-        mark.sheet,
-        mark.address,
-        `${MARK_STYLE[mark.severity].glyph} ${SEVERITY_ZH[finding.severity]}`,
-        finding.rule,
-        finding.likely ? `${finding.message}（最可能出错：${finding.likely.sheet}!${finding.likely.address}）` : finding.message,
-        finding.expected ?? '',
-        finding.actual ?? '',
-        finding.id ?? '',
-      ]);
-    });
+    const lines = listLines(update);
     // rows of an earlier, longer list are blanked
     for (let i = update.listed.length; i < previousListRows; i++) lines.push(['', '', '', '', '', '', '', '', '']);
     t.list.getRange(`A1:I${lines.length}`).values = lines;
   }
   return formats;
+}
+
+/** The reviewer list's lines: the title, the header, one line per marked finding (shared with the .xlsx file's marks). */
+export function listLines(update: Pick<MarkUpdate, 'listed'>): string[][] {
+  const lines: string[][] = [[LIST_TITLE, '', '', '', '', '', '', '', ''], LIST_HEADER];
+  update.listed.forEach(({ mark, finding }, i) => {
+    lines.push([
+      String(i + 1),
+      mark.sheet,
+      mark.address,
+      `${MARK_STYLE[mark.severity].glyph} ${SEVERITY_ZH[finding.severity]}`,
+      finding.rule,
+      finding.likely ? `${finding.message}（最可能出错：${finding.likely.sheet}!${finding.likely.address}）` : finding.message,
+      finding.expected ?? '',
+      finding.actual ?? '',
+      finding.id ?? '',
+    ]);
+  });
+  return lines;
 }
 
 /** The registry's header row (a new registry sheet). */

@@ -1,8 +1,9 @@
 import { combineReviews, REVIEW_NAMESPACE } from '../../core/review/document';
 import { SETTINGS_NAMESPACE } from '../../core/review/settings';
 import type { Workbook } from '../../core/grid/grid';
-import { HostCapabilityError, type AppliedPlan, type HostPlan, type WorkbookHost } from '../host';
+import type { AppliedPlan, HostPlan, WorkbookHost } from '../host';
 import { writeCustomXml } from './custom-xml';
+import { clearMarksIn, markSheets, markWorkbook } from './marks-file';
 import { loadXlsx, WorkbookReadError } from './load';
 import { readCustomXml } from './read/custom-xml';
 import { ReadFailure } from './read/limits';
@@ -12,13 +13,15 @@ import { applyWrites } from './write';
  * An .xlsx file as a host: the bytes of the file in, the bytes of a new file out (the caller writes
  * them to a new path; the original is never changed). Runs in Node and in the browser.
  *
- * A plan makes one new file with everything it asks for — fills, the review, the settings — each
- * step patching only the parts it must (every other part is copied byte for byte), so a pane in the
- * browser saves a department's statuses and fills in one download.
+ * A plan makes one new file with everything it asks for — fills, marks, the review, the settings —
+ * each step patching only the parts it must (every other part is copied byte for byte), so a pane in
+ * the browser saves a department's statuses, fills and marks in one download. Marks are those of the
+ * Excel host, written into the file (marks-file.ts): a marked copy for WPS users and for email.
  */
 export class XlsxFileHost implements WorkbookHost {
   readonly kind = 'xlsx-file' as const;
-  readonly capabilities = { writes: true, marks: false, changeEvents: false, documents: true };
+  readonly capabilities = { writes: true, marks: true, changeEvents: false, documents: true };
+  private raw?: Promise<Workbook>;
   private workbook?: Promise<Workbook>;
 
   constructor(
@@ -26,9 +29,20 @@ export class XlsxFileHost implements WorkbookHost {
     readonly name: string,
   ) {}
 
-  /** Parsed once: the engine may ask again (a re-check, a draft) without reading the file anew. */
+  /**
+   * The workbook's own sheets (the add-in's mark registry and list, when the file has marks, left
+   * out, as the Excel host leaves them out). Parsed once: the engine may ask again (a re-check, a
+   * draft) without reading the file anew.
+   */
   readWorkbook(): Promise<Workbook> {
-    return (this.workbook ??= loadXlsx(this.bytes, this.name));
+    return (this.workbook ??= this.rawWorkbook().then((wb) => {
+      const own = markSheets(wb);
+      return own.size ? { ...wb, sheets: wb.sheets.filter((g) => !own.has(g.name)) } : wb;
+    }));
+  }
+
+  private rawWorkbook(): Promise<Workbook> {
+    return (this.raw ??= loadXlsx(this.bytes, this.name));
   }
 
   /** The review kept in the file (several parts of its namespace merged), or null. */
@@ -58,18 +72,24 @@ export class XlsxFileHost implements WorkbookHost {
   }
 
   async applyPlan(plan: HostPlan): Promise<AppliedPlan> {
-    if (plan.marks?.length || plan.clearMarks) throw new HostCapabilityError('marks', this.kind);
     const writes = plan.writes ?? [];
     const documents = [
       ...(plan.review !== undefined ? [{ namespace: REVIEW_NAMESPACE, xml: plan.review }] : []),
       ...(plan.settings !== undefined ? [{ namespace: SETTINGS_NAMESPACE, xml: plan.settings }] : []),
     ];
+    const marking = plan.clearMarks || plan.marks !== undefined;
     let bytes = this.bytes;
+    let marked = 0;
     // a plan of fills alone (even none) behaves as it always has: the fill patcher's file
-    if (writes.length || !documents.length) bytes = await applyWrites(bytes, writes, { values: plan.values });
+    if (writes.length || (!documents.length && !marking)) bytes = await applyWrites(bytes, writes, { values: plan.values });
+    if (marking) {
+      const grids = bytes === this.bytes ? await this.rawWorkbook() : await loadXlsx(bytes, this.name);
+      if (plan.clearMarks) bytes = clearMarksIn(bytes, grids);
+      else ({ bytes, marked } = markWorkbook(bytes, grids, plan.marks ?? []));
+    }
     if (documents.length) bytes = writeCustomXml(bytes, documents);
     // the result must read back as a workbook before anyone keeps it
     await loadXlsx(bytes, this.name);
-    return { written: writes.length, marked: 0, bytes };
+    return { written: writes.length, marked, bytes };
   }
 }

@@ -64,8 +64,10 @@ export class Package {
   /** The part's text as it stands (replaced or original); null when the package has no such part. */
   textOrNull(part: string): string | null {
     const key = normalizePartName(part);
+    const added = this.added.get(key);
+    if (added) return added.text;
     if (this.removed.has(key)) return null;
-    const known = this.added.get(key)?.text ?? this.replaced.get(key) ?? this.read.get(key);
+    const known = this.replaced.get(key) ?? this.read.get(key);
     if (known !== undefined) return known;
     const e = this.byName.get(key);
     if (!e) return null;
@@ -95,10 +97,13 @@ export class Package {
    */
   bytesOrNull(part: string): Uint8Array | null {
     const key = normalizePartName(part);
-    const text = this.added.get(key)?.text ?? this.replaced.get(key);
+    const added = this.added.get(key);
+    if (added) return new TextEncoder().encode(added.text);
+    if (this.removed.has(key)) return null;
+    const text = this.replaced.get(key);
     if (text !== undefined) return new TextEncoder().encode(text);
     const e = this.byName.get(key);
-    return e && !this.removed.has(key) ? this.inflate(e) : null;
+    return e ? this.inflate(e) : null;
   }
 
   /** Adds a new part (written after the existing entries, deflated); refuses a name the package has. */
@@ -111,8 +116,8 @@ export class Package {
   /** Drops `part` with its content-type override and the relationship `relId` of `source` that points at it. */
   removePart(part: string, source: string, relId: string): void {
     const key = normalizePartName(part);
-    if (this.added.delete(key)) this.removed.delete(key);
-    else this.removed.add(key);
+    // an added part just goes; an original one (also one removed and added again) stays left out
+    if (!this.added.delete(key)) this.removed.add(key);
     const relsPath = relsPathOf(source);
     this.setText(relsPath, removeRelationship(this.text(relsPath), relId));
     const types = this.text(CONTENT_TYPES);

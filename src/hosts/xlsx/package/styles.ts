@@ -26,6 +26,9 @@ export class StylesPatcher {
   private readonly addedNumFmts: { id: number; code: string }[] = [];
   private readonly cache = new Map<string, number>();
   private readonly cellXfs: Element;
+  /** Differential formats (the looks of conditional formats): how many the part has, and those added. */
+  private readonly dxfCount: number;
+  private readonly addedDxfs: string[] = [];
   changed = false;
 
   constructor(private readonly xml: string) {
@@ -34,6 +37,8 @@ export class StylesPatcher {
     if (!cellXfs || cellXfs.selfClosing) throw unreadablePart('styles.xml');
     this.cellXfs = cellXfs;
     for (const xf of findElements(xml, `${this.p}xf`, cellXfs.openEnd, cellXfs.end)) this.xfs.push(xml.slice(xf.start, xf.end));
+    const dxfs = findElement(xml, `${this.p}dxfs`);
+    this.dxfCount = dxfs && !dxfs.selfClosing ? findElements(xml, `${this.p}dxf`, dxfs.openEnd, dxfs.end).length : 0;
     const numFmts = findElement(xml, `${this.p}numFmts`);
     if (numFmts && !numFmts.selfClosing) {
       for (const nf of findElements(xml, `${this.p}numFmt`, numFmts.openEnd, numFmts.end)) {
@@ -65,6 +70,27 @@ export class StylesPatcher {
     return index;
   }
 
+  /**
+   * Appends a differential format (what a conditional format changes: font colour, number format,
+   * fill, the four borders) and returns its index. Colours are "#RRGGBB".
+   */
+  addDxf(d: { fontColor?: string; numFmt?: string; fill?: string; border?: { style: 'thin' | 'dashed'; color: string } }): number {
+    const p = this.p;
+    const argb = (c: string) => `FF${c.replace(/^#/, '').toUpperCase()}`;
+    let xml = `<${p}dxf>`;
+    if (d.fontColor) xml += `<${p}font><${p}color rgb="${argb(d.fontColor)}"/></${p}font>`;
+    if (d.numFmt !== undefined) xml += `<${p}numFmt numFmtId="${this.numFmtId(d.numFmt)}" formatCode="${escapeAttr(d.numFmt)}"/>`;
+    if (d.fill) xml += `<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(d.fill)}"/></${p}patternFill></${p}fill>`;
+    if (d.border) {
+      const edge = (name: string) => `<${p}${name} style="${d.border!.style}"><${p}color rgb="${argb(d.border!.color)}"/></${p}${name}>`;
+      xml += `<${p}border>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}</${p}border>`;
+    }
+    xml += `</${p}dxf>`;
+    this.addedDxfs.push(xml);
+    this.changed = true;
+    return this.dxfCount + this.addedDxfs.length - 1;
+  }
+
   private numFmtId(code: string): number {
     for (const [id, c] of this.numFmts) if (c === code) return id;
     for (const n of this.addedNumFmts) if (n.code === code) return n.id;
@@ -79,7 +105,9 @@ export class StylesPatcher {
   render(): string {
     const p = this.p;
     let xml = this.xml;
-    // cellXfs first (it comes after numFmts, so numFmts' offsets stay valid).
+    // dxfs first, then cellXfs, then numFmts: each edit lies after the next, so their offsets stay valid.
+    if (this.addedDxfs.length > 0) xml = this.renderDxfs(xml);
+    // cellXfs before numFmts (it comes after numFmts, so numFmts' offsets stay valid).
     if (this.added.length > 0) {
       const c = this.cellXfs;
       const closeAt = c.end - `</${p}cellXfs>`.length;
@@ -107,5 +135,27 @@ export class StylesPatcher {
       }
     }
     return xml;
+  }
+
+  private renderDxfs(xml: string): string {
+    const p = this.p;
+    const items = this.addedDxfs.join('');
+    const count = this.dxfCount + this.addedDxfs.length;
+    const dxfs = findElement(xml, `${p}dxfs`);
+    if (dxfs && !dxfs.selfClosing) {
+      const closeAt = dxfs.end - `</${p}dxfs>`.length;
+      const tag = setAttribute(xml.slice(dxfs.start, dxfs.openEnd), 'count', String(count));
+      return xml.slice(0, dxfs.start) + tag + xml.slice(dxfs.openEnd, closeAt) + items + xml.slice(closeAt);
+    }
+    const element = `<${p}dxfs count="${count}">${items}</${p}dxfs>`;
+    if (dxfs) return xml.slice(0, dxfs.start) + element + xml.slice(dxfs.end);
+    // dxfs follows cellStyles, and comes before tableStyles, colors and extLst
+    for (const next of ['tableStyles', 'colors', 'extLst']) {
+      const el = findElement(xml, `${p}${next}`, this.cellXfs.end);
+      if (el) return xml.slice(0, el.start) + element + xml.slice(el.start);
+    }
+    const end = xml.lastIndexOf(`</${p}styleSheet>`);
+    if (end < 0) throw unreadablePart('styles.xml');
+    return xml.slice(0, end) + element + xml.slice(end);
   }
 }

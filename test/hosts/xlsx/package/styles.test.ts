@@ -71,3 +71,23 @@ describe('StylesPatcher', () => {
     expect(() => new StylesPatcher(`<styleSheet ${NS}><cellXfs count="0"/></styleSheet>`)).toThrow(WorkbookWriteError);
   });
 });
+
+describe('StylesPatcher.addDxf (the looks of conditional formats, for marks)', () => {
+  test('without a dxfs element: one is added after cellStyles, its number format among the numFmts', () => {
+    const s = new StylesPatcher(styles());
+    expect(s.addDxf({ fontColor: '#9C0006', numFmt: '"✖"0.00', fill: '#FFC7CE', border: { style: 'thin', color: '#C00000' } })).toBe(0);
+    expect(s.addDxf({ fontColor: '#7F6000' })).toBe(1);
+    const out = s.render();
+    expect(out).toContain(
+      '</cellStyles><dxfs count="2"><dxf><font><color rgb="FF9C0006"/></font><numFmt numFmtId="164" formatCode="&quot;✖&quot;0.00"/><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill><border><left style="thin"><color rgb="FFC00000"/></left><right style="thin"><color rgb="FFC00000"/></right><top style="thin"><color rgb="FFC00000"/></top><bottom style="thin"><color rgb="FFC00000"/></bottom></border></dxf><dxf><font><color rgb="FF7F6000"/></font></dxf></dxfs></styleSheet>',
+    );
+    expect(out).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;✖&quot;0.00"/></numFmts>');
+  });
+
+  test('with dxfs: appended after the existing ones, which keep their indexes', () => {
+    const xml = styles().replace('</cellStyles>', '</cellStyles><dxfs count="1"><dxf><font><b/></font></dxf></dxfs><tableStyles count="0"/>');
+    const s = new StylesPatcher(xml);
+    expect(s.addDxf({ fill: '#FFEB9C' })).toBe(1);
+    expect(s.render()).toContain('<dxfs count="2"><dxf><font><b/></font></dxf><dxf><fill><patternFill patternType="solid"><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf></dxfs><tableStyles count="0"/>');
+  });
+});
