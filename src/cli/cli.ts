@@ -1,8 +1,10 @@
 import { WorkbookFileError } from '../hosts/node/safe-write';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { WorkbookWriteError } from '../hosts/xlsx/write';
+import { EXIT_STOPPED, parseBatchArgs, runBatch } from './batch';
+import { progressStream } from './batch/progress';
 import { parseCheckArgs, runCheck } from './check';
-import { CHECK, COMMANDS, FILL, generalHelp, NARRATE } from './commands';
+import { BATCH, CHECK, COMMANDS, FILL, generalHelp, NARRATE } from './commands';
 import { formatFillText, parseFillArgs, runFill } from './fill';
 import { parseNarrateArgs, runNarrate } from './narrate';
 import { commandHelp, UsageError } from './options';
@@ -10,15 +12,15 @@ import { escapeControls } from './terminal';
 
 export { SAMPLE_WORKBOOK } from './check';
 
-/** Exit codes (docs/output-contract.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73 } as const;
+/** Exit codes (docs/output-contract.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written; 130 a batch stopped by Ctrl-C. */
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73, stopped: EXIT_STOPPED } as const;
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
-const SPECS = new Map([CHECK, FILL, NARRATE].map((c) => [c.name, c]));
+const SPECS = new Map([CHECK, FILL, NARRATE, BATCH].map((c) => [c.name, c]));
 
 /** Runs the CLI and returns its exit code; all output goes through `io`, control characters escaped. */
 export async function run(argv: string[], rawIo: CliIo): Promise<number> {
@@ -50,6 +52,11 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'narrate') {
       io.stdout(await runNarrate(parseNarrateArgs(rest), io.stderr));
       return EXIT.ok;
+    }
+    if (command === 'batch') {
+      const batch = await runBatch(parseBatchArgs(rest), { stderr: io.stderr, progress: progressStream(process.stderr) });
+      if (batch.stdout !== null) io.stdout(batch.stdout);
+      return batch.code;
     }
     const result = await runCheck(parseCheckArgs(rest));
     for (const line of result.stderr) io.stderr(line);

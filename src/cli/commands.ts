@@ -1,7 +1,7 @@
 import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
 import { commandHelp, HELP_OPTION, type CommandSpec } from './options';
 
-/** The option tables of the three commands: the parsers and the help texts are made from these. */
+/** The option tables of the commands: the parsers and the help texts are made from these. */
 
 const FORMAT_TEXT_JSON = { name: '--format', choices: ['text', 'json'] } as const;
 
@@ -72,15 +72,37 @@ export const NARRATE: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [CHECK, FILL, NARRATE];
+export const BATCH: CommandSpec = {
+  name: 'batch',
+  synopsis: [
+    'gongkai batch DIR [--narratives DIR2] [--prior DIR3] [-o REPORT.xlsx|.html|.json] [--force] [--jobs N]',
+    'gongkai batch --help',
+  ],
+  zh: '批量检查文件夹（含子文件夹）中的全部工作簿（.xlsx、.xlsm、.xls），多个工作线程并行；情况说明和上年工作簿按部门名称或文件名与工作簿匹配后一并核对。报告：汇总（错误多的在前）、各部门明细、按规则统计、无法读取的文件。按 Ctrl-C 停止时写出已完成部分的报告，标为未完成。',
+  en: 'Check every workbook under DIR (subfolders too) on worker threads, each with its narrative and prior-year workbook matched by department or file name. The report: a summary worst first, the findings per department, counts by rule, unreadable files. Ctrl-C writes the report of what is done, marked incomplete.',
+  options: [
+    { name: '--narratives', arg: 'DIR2', zh: '情况说明（.txt、.docx）所在的文件夹：按部门名称（正文开头）或文件名与工作簿匹配，一并核对其中的数字。', en: 'A folder of narratives (.txt, .docx), matched to the workbooks by department (named at the start of the text) or file name, and checked.' },
+    { name: '--prior', arg: 'DIR3', zh: '上年工作簿所在的文件夹：按部门名称或文件名匹配，核对情况说明中的增减额和增长率。', en: "A folder of last year's workbooks, matched by department or file name, to check the narratives' changes." },
+    { name: '--output', short: '-o', arg: 'REPORT.xlsx|.html|.json', zh: '写出报告，格式由扩展名决定（.xlsx、.html、.json）；不给 -o 时在标准输出打印汇总。绝不写到任何输入文件上。', en: 'Write the report; the extension decides the format (.xlsx, .html, .json). Without -o a summary goes to stdout. Never over an input.' },
+    { name: '--force', zh: '与 -o 同用：替换已存在的报告文件（输入文件除外）。', en: 'With -o: replace an existing report file (never an input).' },
+    { name: '--jobs', arg: 'N', zh: '并行的工作线程数（默认每个处理器核心一个）。', en: 'Worker threads (default: one per core).' },
+    HELP_OPTION,
+  ],
+  notes: [
+    '退出码：2 有文件无法读取；否则 1 有错误；否则 0（取最严重的，同 check）；130 被 Ctrl-C 中断（报告已写出，标为未完成）。',
+    'Exit codes: 2 a file could not be read, else 1 error findings, else 0 (the worst wins, as for check); 130 stopped by Ctrl-C (the report is written, marked incomplete).',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CHECK, FILL, NARRATE, BATCH];
 
 /** `gongkai --help`: every command with every option. */
 export function generalHelp(): string {
   return [
-    '决算公开助手 gongkai：检查、填写、起草部门决算公开和绩效自评工作簿。 / Gongkai Lens: check, fill and narrate 决算公开 and 绩效自评 workbooks.',
+    '决算公开助手 gongkai：检查、填写、起草、批量检查部门决算公开和绩效自评工作簿。 / Gongkai Lens: check, fill, narrate and batch-check 决算公开 and 绩效自评 workbooks.',
     '',
     ...COMMANDS.map((c) => `== gongkai ${c.name} ==\n${commandHelp(c)}\n`),
-    '用法 / Usage: gongkai check|fill|narrate ... | gongkai <command> --help | gongkai --help | gongkai --version',
-    '退出码 / Exit codes: 0 无错误 no error; 1 有错误 error findings; 2 输入无法读取 unreadable input; 64 用法错误 usage mistake; 73 输出无法写入 output not written.',
+    '用法 / Usage: gongkai check|fill|narrate|batch ... | gongkai <command> --help | gongkai --help | gongkai --version',
+    '退出码 / Exit codes: 0 无错误 no error; 1 有错误 error findings; 2 输入无法读取 unreadable input; 64 用法错误 usage mistake; 73 输出无法写入 output not written; 130 批量检查被中断 batch stopped.',
   ].join('\n');
 }
