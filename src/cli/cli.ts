@@ -1,13 +1,16 @@
+import { ReviewDocumentError } from '../core/review/document';
 import { WorkbookFileError } from '../hosts/node/safe-write';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { WorkbookWriteError } from '../hosts/xlsx/write';
 import { EXIT_STOPPED, parseBatchArgs, runBatch } from './batch';
 import { progressStream } from './batch/progress';
 import { parseCheckArgs, runCheck } from './check';
-import { BATCH, CHECK, COMMANDS, FILL, generalHelp, NARRATE } from './commands';
+import { BATCH, CHECK, COMMANDS, FILL, generalHelp, MARK, NARRATE, REPORT } from './commands';
 import { formatFillText, parseFillArgs, runFill } from './fill';
+import { parseMarkArgs, runMark } from './mark';
 import { parseNarrateArgs, runNarrate } from './narrate';
 import { commandHelp, UsageError } from './options';
+import { parseReportArgs, runReport } from './report';
 import { escapeControls } from './terminal';
 
 export { SAMPLE_WORKBOOK } from './check';
@@ -20,7 +23,7 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-const SPECS = new Map([CHECK, FILL, NARRATE, BATCH].map((c) => [c.name, c]));
+const SPECS = new Map([CHECK, FILL, NARRATE, BATCH, REPORT, MARK].map((c) => [c.name, c]));
 
 /** Runs the CLI and returns its exit code; all output goes through `io`, control characters escaped. */
 export async function run(argv: string[], rawIo: CliIo): Promise<number> {
@@ -58,6 +61,14 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       if (batch.stdout !== null) io.stdout(batch.stdout);
       return batch.code;
     }
+    if (command === 'report') {
+      io.stdout(await runReport(parseReportArgs(rest)));
+      return EXIT.ok;
+    }
+    if (command === 'mark') {
+      io.stdout(await runMark(parseMarkArgs(rest)));
+      return EXIT.ok;
+    }
     const result = await runCheck(parseCheckArgs(rest));
     for (const line of result.stderr) io.stderr(line);
     if (result.stdout !== null) io.stdout(result.stdout);
@@ -71,6 +82,10 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     if (e instanceof WorkbookFileError && e.problem === 'same-as-input') {
       io.stderr(e.message);
       return EXIT.usage;
+    }
+    if (e instanceof ReviewDocumentError) {
+      io.stderr(e.message);
+      return EXIT.unreadable;
     }
     if (e instanceof WorkbookReadError) {
       io.stderr(e.message);

@@ -94,7 +94,34 @@ export const BATCH: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [CHECK, FILL, NARRATE, BATCH];
+export const REPORT: CommandSpec = {
+  name: 'report',
+  synopsis: ['gongkai report BOOK.xlsx -o 审核意见.xlsx|.docx|.html [--format xlsx|docx|html] [--info] [--force]', 'gongkai report --help'],
+  zh: '写出审核意见（发回单位的问题清单）：先列汇总（各级别、各状态的条数，尚待处理的错误，经办人，签署），再按表格逐条列出错误和警告的单元格、应为、实为、问题、处理状态和单位说明。处理状态取自工作簿中保存的审核记录。.xlsx 可筛选排序，.docx 为公文格式，.html 可在任何浏览器打开。',
+  en: 'Write the findings report to send back: the summary (counts by level and status, open errors, who reviewed, sign-off), then per table every error and warning with its cell, expected and actual values, message, status and explanation, the statuses from the review kept in the workbook. .xlsx to sort and filter, .docx in the 公文 style, .html for any browser.',
+  options: [
+    { name: '--output', short: '-o', arg: 'REPORT.xlsx|.docx|.html', zh: '报告文件；格式由扩展名决定（.xlsx、.docx、.html），与 --format 矛盾时报错。绝不写到输入文件上。', en: 'The report file; the extension decides the format (.xlsx, .docx, .html) and a contradicting --format is an error. Never over the input.' },
+    { name: '--format', choices: ['xlsx', 'docx', 'html'], zh: '报告格式（默认由 -o 的扩展名决定）。', en: 'The report format (default: from the -o extension).' },
+    { name: '--info', zh: '也逐条列出提示（如以文本存放的数字）；默认只在汇总中计数。', en: 'List the info findings (numbers stored as text …) too; by default they are only counted in the summary.' },
+    { name: '--force', zh: '替换已存在的报告文件（输入文件除外）。', en: 'Replace an existing report file (never the input).' },
+    HELP_OPTION,
+  ],
+};
+
+export const MARK: CommandSpec = {
+  name: 'mark',
+  synopsis: ['gongkai mark BOOK.xlsx -o BOOK-标注.xlsx [--force]', 'gongkai mark BOOK.xlsx --clear -o OUT.xlsx [--force]', 'gongkai mark --help'],
+  zh: '“在表中标出”：写出工作簿的副本，在每个错误和警告的单元格上标注（✖ 错误、⚠ 警告，底色和边框），问题说明列在隐藏的“审核标注”表中；供 WPS 用户和邮件发送。单元格的数值和格式不变，原文件不改动；在 Excel 中用本助手打开时可继续更新或清除这些标注。',
+  en: 'Write a copy of the workbook with every error and warning marked on its cell (✖ / ⚠, a fill and a border) and listed on a hidden 审核标注 sheet, for WPS users and email. No cell value or format changes; BOOK is never changed; the add-in in Excel takes the marks over.',
+  options: [
+    { name: '--output', short: '-o', arg: 'OUT.xlsx', zh: '标注后的副本（扩展名须与输入相同：.xlsx 或 .xlsm）；绝不写到输入文件上。', en: 'The marked copy (same extension as the input); never over the input.' },
+    { name: '--clear', zh: '写出去掉本助手标注的副本（例如收到标注文件后恢复原样）。', en: "Write a copy without the add-in's marks instead." },
+    { name: '--force', zh: '替换已存在的输出文件（输入文件除外）。', en: 'Replace an existing output file (never the input).' },
+    HELP_OPTION,
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CHECK, FILL, NARRATE, BATCH, REPORT, MARK];
 
 /** `gongkai --help`: every command with every option. */
 export function generalHelp(): string {
@@ -102,7 +129,7 @@ export function generalHelp(): string {
     '决算公开助手 gongkai：检查、填写、起草、批量检查部门决算公开和绩效自评工作簿。 / Gongkai Lens: check, fill, narrate and batch-check 决算公开 and 绩效自评 workbooks.',
     '',
     ...COMMANDS.map((c) => `== gongkai ${c.name} ==\n${commandHelp(c)}\n`),
-    '用法 / Usage: gongkai check|fill|narrate|batch ... | gongkai <command> --help | gongkai --help | gongkai --version',
+    '用法 / Usage: gongkai check|fill|narrate|batch|report|mark ... | gongkai <command> --help | gongkai --help | gongkai --version',
     '退出码 / Exit codes: 0 无错误 no error; 1 有错误 error findings; 2 输入无法读取 unreadable input; 64 用法错误 usage mistake; 73 输出无法写入 output not written; 130 批量检查被中断 batch stopped.',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import { COMMANDS } from '../../src/cli/commands';
 import { optionLabel } from '../../src/cli/options';
 import { cli } from '../helpers/cli';
 
-const NAMES = ['check', 'fill', 'narrate'] as const;
+const NAMES = ['check', 'fill', 'narrate', 'report', 'mark'] as const;
 /** Option-like tokens of a text: "--show-rounding", "-o" (not the "-over" of "year-over-year"). */
 const optionTokens = (text: string) => new Set([...text.matchAll(/(?<![\w\-.])(--[a-z][a-z-]*[a-z]|-[a-zA-Z])(?![\w-])/g)].map((m) => m[1]));
 const spellings = (name: string) => new Set(COMMANDS.find((c) => c.name === name)!.options.flatMap((o) => (o.short ? [o.name, o.short] : [o.name])));

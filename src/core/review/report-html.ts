@@ -32,6 +32,10 @@ tr.warning td.level, tr.rounding td.level { color: #7f6000; }
 tr.fixed td { color: #666; }
 tr.fixed td.status { color: #2e7d32; }
 td.status { white-space: nowrap; }
+.c-cell, .c-level { white-space: nowrap; }
+.c-explanation, .c-comment { min-width: 10em; }
+.c-updated { min-width: 7em; }
+.c-ruleTitle { min-width: 6em; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e6e6; background: #1e1e1e; }
   th { background: #2b3440; } th, td { border-color: #555; }
@@ -69,7 +73,7 @@ export function reportHtml(report: ReviewReport): string {
     out.push(
       `<section class="table" id="t${i + 1}"><h2>${esc(section.title)}${counts ? `<small>${esc(counts)}</small>` : ''}</h2>`,
       '<table class="findings"><thead><tr>',
-      ...columns.map((c) => `<th scope="col">${esc(c.zh)}</th>`),
+      ...columns.map((c) => `<th scope="col" class="c-${c.key}">${esc(c.zh)}</th>`),
       '</tr></thead><tbody>',
     );
     for (const row of section.rows) {

@@ -41,7 +41,7 @@ import type { NarrativeDraft, Run } from '../../core/narrative/blocks';
  *
  * Runs:
  * - `text` runs are plain text.
- * - `number` runs look exactly like text; their provenance is listed in an appendix “附：数字来源” on
+ * - `number` runs look exactly like text; their provenance is listed (unless `provenance: false`) in an appendix “附：数字来源” on
  *   a page of its own at the end (number → fact key → cells, e.g. `财务收支总表!B7`), one line per
  *   distinct (number, fact, cells), in order of first appearance, so a reviewer can trace every
  *   number and delete the page before publishing. No appendix when the draft has no numbers.
@@ -95,13 +95,13 @@ const PAGE_NUMBER_FONT = '宋体';
 const PAGE_NUMBER_SIZE_PT = 14;
 
 /** Twentieths of a point. */
-const twip = (pt: number): number => Math.round(pt * 20);
+export const twip = (pt: number): number => Math.round(pt * 20);
 /** Twips from millimetres, rounded (docx's convertMillimetersToTwip floors: A4 would be 11905 wide). */
-const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
+export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
 /** Half-points, as w:sz wants. */
-const halfPt = (pt: number): number => Math.round(pt * 2);
+export const halfPt = (pt: number): number => Math.round(pt * 2);
 
-function fontOf(name: string): IRunOptions['font'] {
+export function fontOf(name: string): IRunOptions['font'] {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
@@ -141,11 +141,11 @@ export function provenanceLine(entry: ProvenanceEntry): string {
 }
 
 /** Text runs for a string, turning line feeds into line breaks. */
-function textRuns(text: string, props: IRunOptions): TextRun[] {
+export function textRuns(text: string, props: IRunOptions): TextRun[] {
   return text.split('\n').map((part, i) => new TextRun({ ...props, text: part, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-function mergeStyle(style: DocxStyleOverrides | undefined): DocxStyle {
+export function mergeStyle(style: DocxStyleOverrides | undefined): DocxStyle {
   // Fields given as `undefined` keep their defaults.
   const defined = <T extends object>(o: T | undefined): Partial<T> =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -157,8 +157,29 @@ function mergeStyle(style: DocxStyleOverrides | undefined): DocxStyle {
   };
 }
 
+/** What goes into the .docx besides the draft. */
+export interface DocxOptions {
+  /**
+   * The appendix 附：数字来源 tracing every number to its cells (default true: a file travels without
+   * the workbook; in Word each number keeps its source in a content control instead).
+   */
+  provenance?: boolean;
+}
+
+/** The footer of every page: the page number “— 1 —” centred (GB/T 9704 §7.5: 4号半角宋体阿拉伯数字). */
+export function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: fontOf(PAGE_NUMBER_FONT), size: halfPt(PAGE_NUMBER_SIZE_PT), children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
 /** Builds the docx `Document` (exposed for hosts that want to add to it before packing). */
-export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyleOverrides): Document {
+export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyleOverrides, options: DocxOptions = {}): Document {
   const s = mergeStyle(styleOverrides);
   const line = { line: twip(s.lineSpacingPt), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const indent = { firstLine: twip(s.firstLineIndentChars * s.bodySizePt) };
@@ -214,7 +235,7 @@ export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyl
     }
   }
 
-  const provenance = provenanceOf(draft);
+  const provenance = options.provenance === false ? [] : provenanceOf(draft);
   if (provenance.length) {
     children.push(
       new Paragraph({
@@ -273,29 +294,14 @@ export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyl
             },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    font: fontOf(PAGE_NUMBER_FONT),
-                    size: halfPt(PAGE_NUMBER_SIZE_PT),
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter() },
         children,
       },
     ],
   });
 }
 
-/** The .docx bytes of a drafted narrative (see {@link DocxStyle} for the layout). */
-export async function draftToDocx(draft: NarrativeDraft, style?: DocxStyleOverrides): Promise<Uint8Array> {
-  return Packer.pack(draftToDocument(draft, style), 'uint8array');
+/** The .docx bytes of a drafted narrative (see {@link DocxStyle} for the layout); the sources appendix unless `options.provenance` is false. */
+export async function draftToDocx(draft: NarrativeDraft, style?: DocxStyleOverrides, options?: DocxOptions): Promise<Uint8Array> {
+  return Packer.pack(draftToDocument(draft, style, options), 'uint8array');
 }
