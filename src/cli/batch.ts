@@ -61,7 +61,7 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
 }
 
 export interface BatchOptions {
-  /** Lines for stderr (the closing line, the notice when stopped). */
+  /** Lines for stderr (what is being checked, the notice when stopped). */
   stderr: (line: string) => void;
   /** Where the progress bar is drawn (a terminal), or null for none. */
   progress?: NodeJS.WriteStream | null;
@@ -74,6 +74,8 @@ export interface BatchOptions {
 export interface BatchOutput {
   /** The summary for people when no -o was given; else the line saying where the report went. */
   stdout: string | null;
+  /** The closing line with the totals, for stderr after stdout (Chinese, then English). */
+  closing: string;
   code: number;
   report: BatchReport;
 }
@@ -116,7 +118,8 @@ export async function runBatch(args: BatchArgs, options: BatchOptions): Promise<
   const inputs = [...books, ...narratives, ...priors].map((f) => f.abs);
   if (args.output) await assertNotInput(await identify(args.output), inputs);
 
-  const pool = new BatchPool(Math.min(args.jobs, books.length + narratives.length + priors.length));
+  const threads = Math.min(args.jobs, books.length + narratives.length + priors.length);
+  const pool = new BatchPool(threads);
   const progress = new Progress(options.progress ?? null, books.length + narratives.length + priors.length);
   let done = 0;
   const tick = () => {
@@ -138,6 +141,10 @@ export async function runBatch(args: BatchArgs, options: BatchOptions): Promise<
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   options.stop?.addEventListener('abort', stop, { once: true });
+  options.stderr(
+    `正在检查 ${books.length} 个工作簿${narratives.length ? `、${narratives.length} 份情况说明` : ''}（${threads} 个工作线程；按 Ctrl-C 停止并写出已完成部分的报告）。` +
+      ` / Checking ${books.length} workbooks${narratives.length ? ` and ${narratives.length} narratives` : ''} on ${threads} worker thread${threads === 1 ? '' : 's'} (Ctrl-C stops and writes what is done).`,
+  );
   const settle = async <T>(p: Promise<T>): Promise<T | undefined> => {
     try {
       return await p;
@@ -202,8 +209,7 @@ export async function runBatch(args: BatchArgs, options: BatchOptions): Promise<
       `已写出 ${path.basename(args.output)}${report.complete ? '' : '（未完成：批量检查被中断）'}。` +
       ` / Wrote ${args.output}${report.complete ? '' : ' (incomplete: the batch was stopped)'}.`;
   } else stdout = renderText(report);
-  options.stderr(closingLine(sum, report.complete, (Date.now() - started) / 1000));
-  return { stdout, code: report.complete ? exitCode(report) : EXIT_STOPPED, report };
+  return { stdout, closing: closingLine(sum, report.complete, (Date.now() - started) / 1000), code: report.complete ? exitCode(report) : EXIT_STOPPED, report };
 }
 
 function headOf(r: NarrativeHeadResult | Unreadable | undefined): string | null {

@@ -59,6 +59,7 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'batch') {
       const batch = await runBatch(parseBatchArgs(rest), { stderr: io.stderr, progress: progressStream(process.stderr) });
       if (batch.stdout !== null) io.stdout(batch.stdout);
+      io.stderr(batch.closing);
       return batch.code;
     }
     if (command === 'report') {

@@ -150,6 +150,7 @@ describe('the 200-workbook batch', () => {
 
   test('exit 2 (some files unreadable, the worst wins) and a closing line with the totals, Chinese then English', () => {
     expect(code1).toBe(2);
+    expect(stderr1).toMatch(/^正在检查 200 个工作簿、35 份情况说明（1 个工作线程；按 Ctrl-C 停止并写出已完成部分的报告）。 \/ Checking 200 workbooks and 35 narratives on 1 worker thread /);
     expect(stderr1).toMatch(/^共 200 个工作簿，已检查 190 个，无法读取 10 个；错误 \d+ 处（\d+ 个工作簿）.* \/ 200 workbooks, 190 checked, 10 unreadable; /m);
   });
 });
@@ -246,7 +247,7 @@ describe('stopping', () => {
     for (const w of written.workbooks) expect(tables(w)).toEqual(tables(report.workbooks.find((x: WorkbookEntry) => x.file === w.file)));
     expect(r.stdout).toMatch(/未完成.*incomplete/);
     expect(lines.join('\n')).toMatch(/正在停止.*Stopping/);
-    expect(lines.join('\n')).toMatch(/已中断，报告未完成：共 200 个工作簿.* \/ Stopped, the report is incomplete: 200 workbooks/);
+    expect(r.closing).toMatch(/^已中断，报告未完成：共 200 个工作簿.* \/ Stopped, the report is incomplete: 200 workbooks/);
   });
 
   test('SIGINT to `gongkai batch` (the built CLI) writes the incomplete report and exits 130', async () => {
@@ -259,7 +260,10 @@ describe('stopping', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // once it says what it checks (its handlers are in place), let it work a moment, then Ctrl-C
+    const deadline = Date.now() + 30_000;
+    while (!stderr.includes('正在检查') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     child.kill('SIGINT');
     const code = await exited;
     expect([code, stderr]).toEqual([130, expect.stringMatching(/正在停止[\s\S]*已中断，报告未完成/)]);
