@@ -6,7 +6,8 @@
  * recognition of a generated GK03 with 1,000 … 10,000 科目 rows to show linear growth; `reader`: each
  * .xlsx reader candidate of docs/decisions/0001-xlsx-reader.md on the 公开 sample and a 10,000-row
  * sheet (load time, and peak memory in a process of its own); `fill`: plan and write of a generated
- * 支出决算表 of 10,000 … 100,000 rows; `excel`: the Excel host through the test double (bench/excel.ts).
+ * 支出决算表 of 10,000 … 100,000 rows; `excel`: the Excel host through the test double (bench/excel.ts);
+ * `batch`: the built `gongkai batch` on 200 generated workbooks with 1 and 2 workers (bench/batch.ts).
  */
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
@@ -27,6 +28,7 @@ import { willWrite } from '../src/core/fill/plan';
 import { generatedGk03, gridToXlsx } from './generate';
 import { CHOSEN_READER, READERS } from './readers';
 import { benchExcel } from './excel';
+import { benchBatch } from './batch';
 
 const FIXTURES = path.resolve(__dirname, '../samples');
 const json = process.argv.includes('--json');
@@ -95,7 +97,8 @@ async function main() {
   const reader = await readerBench(gongkaiBytes);
   const fill = await fillBench();
   const excel = await benchExcel();
-  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel };
+  const batch = await benchBatch();
+  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel, batch };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -112,6 +115,7 @@ async function main() {
   for (const [rows, v] of Object.entries(fill.byRows)) console.log(`${rows.padStart(7)} rows ${String(v.writes).padStart(8)} writes ${v.ms.toFixed(0).padStart(8)} ${v.planMs.toFixed(0).padStart(6)} ${v.writeMs.toFixed(0).padStart(7)} ${v.msPer1000Rows.toFixed(1).padStart(8)}`);
   console.log(`\nExcel host through the double (${excel.fixture}): ${excel.syncsPerFullCheck} syncs per full check, at most ${excel.syncsPerEdit} per edit (${Object.entries(excel.syncsPerEditByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   console.log(`  core work per edit ${excel.computePerEditMs.toFixed(2)} ms; edit to marks ${excel.editToMarksMs.toFixed(1)} ms at ${excel.latencyMs} ms a sync (debounce left out)`);
+  console.log(`\ngongkai batch (built CLI), ${batch.workbooks} workbooks: ${batch.seconds1.toFixed(1)} s with 1 worker, ${batch.seconds2.toFixed(1)} s with 2 (×${batch.speedup.toFixed(2)}); peak RSS ${batch.peakRssMB} MB (${batch.peakRssMB1} MB with 1)`);
 }
 
 /** Each reader candidate on the 公开 sample and on a generated 10,000-row sheet; the chosen one's figures repeated. */

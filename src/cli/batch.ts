@@ -106,7 +106,6 @@ export async function runBatch(args: BatchArgs, options: BatchOptions): Promise<
   const dir = await folder(args.dir, '文件夹', 'Folder');
   const narrativeDir = args.narratives ? await folder(args.narratives, '情况说明文件夹', 'Narratives folder') : null;
   const priorDir = args.prior ? await folder(args.prior, '上年工作簿文件夹', 'Prior-year folder') : null;
-  if (args.output) await outputWritable(args.output, args.force);
 
   // the prior-year workbooks are not workbooks of the batch when their folder is inside DIR
   const books = (await scanFolder(dir, WORKBOOK_EXTENSIONS)).filter((f) => !priorDir || priorDir === dir || !isInside(f.abs, priorDir));
@@ -115,8 +114,13 @@ export async function runBatch(args: BatchArgs, options: BatchOptions): Promise<
   if (!books.length) {
     throw new WorkbookReadError(`“${args.dir}”中（含子文件夹）没有 .xlsx、.xlsm 或 .xls 工作簿。 / No .xlsx, .xlsm or .xls workbook in "${args.dir}" (subfolders included).`, 'empty-folder');
   }
+  // before anything is checked: the report may be none of the batch's files (64), nor, without
+  // --force, a file that exists (73), and its folder must exist (73)
   const inputs = [...books, ...narratives, ...priors].map((f) => f.abs);
-  if (args.output) await assertNotInput(await identify(args.output), inputs);
+  if (args.output) {
+    await assertNotInput(await identify(args.output), inputs);
+    await outputWritable(args.output, args.force);
+  }
 
   const threads = Math.min(args.jobs, books.length + narratives.length + priors.length);
   const pool = new BatchPool(threads);

@@ -308,8 +308,10 @@ describe('usage and outputs', () => {
     expect(readFileSync(existing, 'utf8')).toBe('{}');
     const input = path.join(dir, fx.readable[0].file);
     const before = readFileSync(input);
-    const same = await cli('batch', dir, '-o', input, '--force');
-    expect([same.code, same.stderr]).toEqual([64, expect.stringMatching(/就是输入/)]);
+    for (const force of [[], ['--force']]) {
+      const same = await cli('batch', dir, '-o', input, ...force);
+      expect([same.code, same.stderr]).toEqual([64, expect.stringMatching(/就是输入/)]);
+    }
     expect(readFileSync(input).equals(before)).toBe(true);
     expect((await cli('batch', dir, '-o', path.join(out, 'missing', 'r.json'))).code).toBe(73);
   });
