@@ -30,8 +30,13 @@ describe('gongkai check 绩效 workbook --narrative 自评报告', () => {
     expect(report.tables.map((t: { type: string }) => t.type)).toEqual(['PERF_BASE', 'PERF_DEPT']);
     const narrative = narrativeOf(report.findings);
     const errors = narrative.filter((f) => f.severity !== 'info');
-    // 日常公用经费 77.51 (= 859.70 − 782.19) against the 基础数据表 公用经费 2024年决算数 61.24
-    expect(errors).toEqual([expect.objectContaining({ rule: 'NARRATIVE.amount', severity: 'error', quote: '77.51万元', expected: '61.24', actual: '77.51', cells: [{ sheet: '基础数据表', address: 'F14' }] })]);
+    // 日常公用经费 77.51 (= 859.70 − 782.19) against the 基础数据表 公用经费 2024年决算数 61.24; the 其中
+    // list of the 项目支出 年初预算 short of its 2680.1; "白蚁灭治施工13处，其中房屋7处，树木白蚁灭7处"
+    expect(errors).toEqual([
+      expect.objectContaining({ rule: 'NARRATIVE.amount', severity: 'error', quote: '77.51万元', expected: '61.24', actual: '77.51', cells: [{ sheet: '基础数据表', address: 'F14' }] }),
+      expect.objectContaining({ rule: 'NARRATIVE.sum', severity: 'error', quote: '2680.1万元' }),
+      expect.objectContaining({ rule: 'NARRATIVE.sum', severity: 'error', quote: '13处' }),
+    ]);
     const text = readFileSync(TEXT, 'utf8');
     expect(narrative.every((f) => f.quote !== undefined && text.includes(f.quote))).toBe(true);
     // amounts resolved to the tables' facts are not listed as unchecked

@@ -19,7 +19,12 @@
  *   "一般公共预算财政拨款" column — the figure docs/domain.md §4.1 五(二) and the narratives quote (江岸 住房保障
  *   20958.26) — in 公开04 order. Without 公开04 they come from 公开05: its 类 subtotal row when printed,
  *   else the sum of its 项 rows with that 3-digit prefix. When both tables are there, the 公开05 sum is
- *   kept beside it as "一般公共预算支出.类.221.各项合计" (no aliases) so a checker can explain a 尾差.
+ *   kept beside it as "一般公共预算支出.类.221.各项合计", named alike and `sameAs` the 公开04 fact: a text
+ *   that quotes either is right (the tables' own 尾差 is the rules' business).
+ * - Likewise a figure that two tables state (公开01 and 公开02 收入, 公开01 and 公开03 支出合计, 公开05 and
+ *   公开04 一般公共预算支出) has an alternate fact ("<key>@公开02") from the second table.
+ * - 机关运行经费 is bounded by 公用经费合计 (`bound: 'atMost'`), not equal to it: only 行政 and 参公
+ *   units' 公用经费 are 机关运行经费.
  */
 import type { CellRef } from '../grid/address';
 import { itemName } from '../grid/text';
@@ -37,6 +42,8 @@ interface Meta {
   key: string;
   label: string;
   aliases?: string[];
+  /** Names valid only in the fact's own section (Fact.localAliases). */
+  local?: string[];
   section: string;
   derivation: string;
 }
@@ -88,7 +95,21 @@ class FactBuilder {
       if (r.kind === 'amount') value = value.plus(unit === '万元' ? toWan(r.value, p.table.unit) : r.value);
       cells.push(this.ctx.pointer(p.table, p.ref));
     }
-    return this.add({ key: meta.key, label: meta.label, aliases: uniq(meta.aliases ?? [], meta.label), section: meta.section, value, unit, cells, derivation: meta.derivation });
+    const fact: Fact = { key: meta.key, label: meta.label, aliases: uniq(meta.aliases ?? [], meta.label), section: meta.section, value, unit, cells, derivation: meta.derivation };
+    if (meta.local?.length) fact.localAliases = meta.local;
+    return this.add(fact);
+  }
+
+  /**
+   * The same figure as `primaryKey` from another table (公开02 合计行 for the 公开01 收入合计): named
+   * alike, so that a text agreeing with either is right; the checker says which one it matched.
+   */
+  alternate(primaryKey: string, key: string, parts: Part[], derivation: string): Fact | undefined {
+    const primary = this.byKey.get(primaryKey);
+    if (!primary || parts.length === 0) return undefined;
+    const f = this.amount({ key, label: primary.label, aliases: primary.aliases, local: primary.localAliases, section: primary.section ?? '', derivation }, parts);
+    if (f && f.key !== primaryKey) f.sameAs = primaryKey;
+    return f;
   }
 
   /** part ÷ whole × 100, both facts already built. */
@@ -229,6 +250,12 @@ export function buildFacts(ctx: WorkbookReader): Fact[] {
       b.amount({ key: `收入.${k}`, label, aliases, section: '二', derivation: pd }, pp);
     }
     for (const k of ['财政拨款', ...parts.map((p) => p[0])]) b.share(`收入.${k}`, '收入.本年收入合计', ['本年收入', '收入合计', '本年收入合计'], '二');
+    // 公开02 合计行 states the same figures when 公开01 gave them
+    if (gk01 && gk02 && from01('本年收入合计').length) {
+      b.alternate('收入.本年收入合计', '收入.本年收入合计@公开02', from02('合计'), `${n02} 合计行 本年收入合计`);
+      if (fiscal01.length) b.alternate('收入.财政拨款', '收入.财政拨款@公开02', from02('财政拨款收入'), `${n02} 合计行 财政拨款收入`);
+      for (const [k, label] of parts) if (from01(label).length) b.alternate(`收入.${k}`, `收入.${k}@公开02`, from02(label), `${n02} 合计行 ${label}`);
+    }
   }
 
   // 三、支出决算 (支出合计 from 公开01, else 公开03; the parts from the 公开03 合计 row).
@@ -237,6 +264,7 @@ export function buildFacts(ctx: WorkbookReader): Fact[] {
     const e = e01.length ? e01 : cellOf(gk03, '合计', '合计');
     const d = e01.length ? `${name(ctx, gk01!)} 本年支出合计` : gk03 ? `${name(ctx, gk03)} 合计行 本年支出合计` : '';
     b.amount({ key: '支出.本年支出合计', label: '支出合计', aliases: ['本年支出合计', '本年支出', '支出决算'], section: '三', derivation: d }, e);
+    if (e01.length && gk03) b.alternate('支出.本年支出合计', '支出.本年支出合计@公开03', cellOf(gk03, '合计', '合计'), `${name(ctx, gk03)} 合计行 本年支出合计`);
     if (gk03) {
       const n = name(ctx, gk03);
       const parts: [string, string[]][] = [
@@ -297,17 +325,20 @@ export function buildFacts(ctx: WorkbookReader): Fact[] {
       g,
     );
     b.share(G, '支出.本年支出合计', ['本年支出合计', '本年支出', '支出合计'], '五');
+    if (g05.length && gk04) b.alternate(G, `${G}@公开04`, cellOf(gk04, '支出.本年支出合计', '一般公共预算财政拨款'), `${name(ctx, gk04)} 本年支出合计 “一般公共预算财政拨款”栏`);
     if (gk05) {
       const n = name(ctx, gk05);
+      // "基本支出", "项目支出" alone name the 一般公共预算 figures only in 五: in 三 they are all the money's
       b.amount(
-        { key: '一般公共预算支出.基本支出', label: '一般公共预算财政拨款基本支出', aliases: ['基本支出', '基本支出总额', '一般公共预算基本支出'], section: '五', derivation: `${n} 合计行 基本支出` },
+        { key: '一般公共预算支出.基本支出', label: '一般公共预算财政拨款基本支出', aliases: ['一般公共预算基本支出'], local: ['基本支出', '基本支出总额'], section: '五', derivation: `${n} 合计行 基本支出` },
         cellOf(gk05, '合计', '基本支出'),
       );
       b.amount(
         {
           key: '一般公共预算支出.项目支出',
           label: '一般公共预算财政拨款项目支出',
-          aliases: ['项目支出', '项目支出总额', '一般公共预算项目支出', '一般公共预算项目支出总额'],
+          aliases: ['一般公共预算项目支出', '一般公共预算项目支出总额'],
+          local: ['项目支出', '项目支出总额'],
           section: '五',
           derivation: `${n} 合计行 项目支出`,
         },
@@ -321,9 +352,11 @@ export function buildFacts(ctx: WorkbookReader): Fact[] {
   if (gk06) basicFacts(ctx, b, gk05, gk06);
   else if (gk05)
     b.amount(
-      { key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', aliases: ['基本支出'], section: '六', derivation: `${name(ctx, gk05)} 合计行 基本支出` },
+      { key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', local: ['基本支出'], section: '六', derivation: `${name(ctx, gk05)} 合计行 基本支出` },
       cellOf(gk05, '合计', '基本支出'),
     );
+  itemFacts(ctx, b, gk03, '支出.项', '三', '合计');
+  itemFacts(ctx, b, gk05, '一般公共预算支出.项', '五', '合计');
 
   // 七、政府性基金预算财政拨款收入支出 (公开07 合计 row; an empty table gives zeros).
   if (gk07) {
@@ -388,8 +421,7 @@ function classFacts(ctx: WorkbookReader, b: FactBuilder, gk04: SemanticTable | u
       const label = className(l);
       emit(l.code, label, [{ table: gk04, ref: l.cells[COL] }], `${n} ${label} 行“一般公共预算财政拨款”栏`);
       const alt = gk05Parts(l.code);
-      if (alt.parts.length && done.has(l.code))
-        b.amount({ key: `一般公共预算支出.类.${l.code}.各项合计`, label: `${label}（${name(ctx, gk05!)}各项合计）`, section: '五', derivation: alt.how }, alt.parts);
+      if (alt.parts.length && done.has(l.code)) b.alternate(`一般公共预算支出.类.${l.code}`, `一般公共预算支出.类.${l.code}.各项合计`, alt.parts, alt.how);
     }
   }
   if (!gk05) return;
@@ -409,6 +441,33 @@ function classFacts(ctx: WorkbookReader, b: FactBuilder, gk04: SemanticTable | u
     }, ZERO);
     if (total === null || total.isZero()) continue;
     emit(code, alt.label ?? functionalClassName(code) ?? `类 ${code}`, alt.parts, alt.how);
+  }
+}
+
+/**
+ * 项 amounts of 公开03 (all money, section 三) and 公开05 (一般公共预算, section 五), for a 项 whose
+ * name is unique in its table. Named "X(项)" or with its 科目编码 they are checked; named by the bare
+ * name ("保障性住房租金补贴") they are only confirmed, since a project may bear the same name.
+ */
+function itemFacts(ctx: WorkbookReader, b: FactBuilder, t: SemanticTable | undefined, prefix: string, section: string, col: string): void {
+  if (!t) return;
+  const n = name(ctx, t);
+  const items = t.lines.filter((l) => l.level === '项' && l.code && l.cells[col]);
+  const count = new Map<string, number>();
+  for (const l of items) count.set(itemName(l.label), (count.get(itemName(l.label)) ?? 0) + 1);
+  for (const l of items) {
+    const label = itemName(l.label);
+    if (!label || count.get(label) !== 1) continue;
+    const parts = [{ table: t, ref: l.cells[col] }];
+    const key = `${prefix}.${l.code}`;
+    const derivation = `${n} ${l.code} ${label} 行 ${col}`;
+    const strong = b.amount({ key, label: `${label}(项)`, aliases: [`${label}(项)支出`, `${l.code}${label}`, `${l.code}${label}支出`], section, derivation }, parts);
+    if (!strong) continue;
+    const bare = b.amount({ key: `${key}.名称`, label, aliases: [`${label}支出`], section, derivation }, parts);
+    if (bare && bare !== strong) {
+      bare.sameAs = key;
+      bare.confirmOnly = true;
+    }
   }
 }
 
@@ -437,18 +496,20 @@ function basicFacts(ctx: WorkbookReader, b: FactBuilder, gk05: SemanticTable | u
   const b5 = cellOf(gk05, '合计', '基本支出');
   if (b5.length)
     b.amount(
-      { key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', aliases: ['基本支出'], section: '六', derivation: `${name(ctx, gk05!)} 合计行 基本支出（应等于人员经费合计 + 公用经费合计）` },
+      { key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', local: ['基本支出'], section: '六', derivation: `${name(ctx, gk05!)} 合计行 基本支出（应等于人员经费合计 + 公用经费合计）` },
       b5,
     );
   else if (pe && oe)
-    b.amount({ key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', aliases: ['基本支出'], section: '六', derivation: `${n} 人员经费合计 + 公用经费合计` }, [...pp, ...op]);
+    b.amount({ key: '基本支出.合计', label: '一般公共预算财政拨款基本支出', local: ['基本支出'], section: '六', derivation: `${n} 人员经费合计 + 公用经费合计` }, [...pp, ...op]);
   b.share('人员经费.合计', '基本支出.合计', ['基本支出'], '六');
   b.share('公用经费.合计', '基本支出.合计', ['基本支出'], '六');
-  // 机关运行经费 (十): the 公用经费 of 行政 and 参公 units.
-  b.amount(
-    { key: '机关运行经费', label: '机关运行经费', aliases: ['机关运行经费支出'], section: '十', derivation: `${n} 公用经费合计（行政单位和参照公务员法管理的事业单位的机关运行经费即公用经费）` },
+  // 机关运行经费 (十): the 公用经费 of 行政 and 参公 units — a part of 公用经费合计, which bounds it (a
+  // department with 事业 units has 公用经费 that are no 机关运行经费)
+  const running = b.amount(
+    { key: '机关运行经费', label: '机关运行经费', aliases: ['机关运行经费支出'], section: '十', derivation: `${n} 公用经费合计（机关运行经费是行政单位和参照公务员法管理的事业单位的公用经费，不超过公用经费合计）` },
     op,
   );
+  if (running) running.bound = 'atMost';
   // Non-zero blocks and items, in the order the table prints them (column group, then row).
   const ordered = [...blocks, ...items]
     .map((l) => ({ l, ref: l.cells['决算数'] }))

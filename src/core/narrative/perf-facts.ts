@@ -119,7 +119,42 @@ export function buildPerfFacts(ctx: WorkbookReader): Fact[] {
     scoreFacts(b, dept);
   }
   if (base) baseFacts(b, base);
+  for (const t of ctx.tablesOf('PERF_PROJECT')) projectFacts(b, t);
   return b.facts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 项目支出绩效自评表 (PERF_PROJECT): the figures a 项目 report states (docs/domain.md §2(b) B15, B22)
+
+/**
+ * The 预算, 执行, 执行率 and 总分 of one project's 自评表, keyed "绩效.项目.<sheet>.<what>" and marked
+ * with the project's name: the checker ties a number to them only inside the report of that project
+ * (its title names it), by the words such a report uses ("预算为", "共计支出", "执行率", "综合得分").
+ * 湖南 tables have a 年初 and a 全年 budget; a report's "预算" may be either.
+ */
+function projectFacts(b: PerfFacts, t: SemanticTable): void {
+  const project = String(t.line('项目名称')?.meta?.text ?? '').replace(/\s+/g, '');
+  if (!project) return;
+  const n = perfTableName(t);
+  const k = `绩效.项目.${t.sheet}`;
+  const hubei = t.line('预算执行');
+  const money = hubei ?? t.line('年度资金总额');
+  if (!money) return;
+  const c = money.cells;
+  const facts = [
+    b.cell({ key: `${k}.预算`, label: `${project}预算`, derivation: `${n} ${hubei ? '预算数（A）' : '全年预算数'}` }, t, hubei ? c['预算数'] : c['全年预算数']),
+    b.cell({ key: `${k}.执行`, label: `${project}执行数`, derivation: `${n} ${hubei ? '执行数（B）' : '全年执行数'}` }, t, hubei ? c['执行数'] : c['全年执行数']),
+    hubei ? undefined : b.cell({ key: `${k}.年初预算`, label: `${project}年初预算`, derivation: `${n} 年初预算数` }, t, c['年初预算数']),
+  ];
+  for (const f of facts) if (f) f.project = project;
+  const rate = b.ratio({ key: `${k}.执行率`, label: `${project}执行率`, derivation: `${n} 执行数 ÷ 预算数 × 100` }, `${k}.执行`, `${k}.预算`, 'setting');
+  if (rate) rate.project = project;
+  const ref = t.line('总分')?.cells['得分'];
+  const r = ref ? b.ctx.read(t, ref) : undefined;
+  if (ref && r?.kind === 'amount') {
+    const score = b.value({ key: `${k}.总分`, label: `${project}总分`, derivation: `${n} 总分` }, r.value, '分', [b.ctx.pointer(t, ref)]);
+    score.project = project;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,6 +386,8 @@ function baseFacts(b: PerfFacts, t: SemanticTable): void {
     );
     // The prior-year column: named only with 上年, so that "{年}年…决算" (the year is dropped when
     // matching) keeps meaning the current year.
+    const current = b.get(`${key}.${col('决算数')}`);
+    if (current && l.cells['上年决算数']) current.priorKey = `${key}.${col('上年决算数')}`;
     b.cell(
       {
         key: `${key}.${col('上年决算数')}`,

@@ -4,7 +4,6 @@ import { recognizeWorkbook } from '../tables/recognize';
 import type { SemanticTable } from '../tables/types';
 import type { NarrativeDraft } from './blocks';
 import { checkNarrative, type CheckOptions, type NarrativeCheck } from './check';
-import { extractClaims } from './claims';
 import { draftQingkuang } from './draft/index';
 import { priorFromFacts, type DraftInputs } from './draft/inputs';
 import { findInputsSheet, INPUT_ROWS, INPUTS_SHEET_NAME, mergeInputs, readInputsSheet, type InputRowSpec } from './draft/inputs-sheet';
@@ -12,6 +11,10 @@ import { draftPerfResults } from './draft/perf-results';
 import { buildFacts } from './facts';
 import { buildPerfFacts } from './perf-facts';
 import { renderText } from './render';
+import { readNarrative } from './statements';
+import { priorProblemMessage, priorProblemOf, PriorWorkbookError, type PriorProblem, type PriorReading } from './prior';
+
+export { priorProblemMessage, PriorWorkbookError, type PriorProblem, type PriorReading } from './prior';
 import type { Finding } from '../findings';
 import type { Fact } from './types';
 
@@ -67,6 +70,18 @@ export function tablesYear(tables: readonly { year: number | null }[]): number |
   for (const t of tables) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
   let best: number | undefined;
   for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
+  return best;
+}
+
+/** The most common department of the tables (the 部门/单位 line), spaces and widths folded. */
+export function tablesDepartment(tables: readonly { department: string | null }[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const t of tables) {
+    const d = t.department?.normalize('NFKC').replace(/\s+/g, '');
+    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [d, n] of counts) if (best === undefined || n > counts.get(best)!) best = d;
   return best;
 }
 
@@ -132,9 +147,35 @@ export class NarrativeSession {
     return (this.ownMemo ??= { reading: readInputsOf(this.workbook.sheets) }).reading;
   }
 
-  /** This workbook as the prior year of another draft: its amounts by fact key. */
+  /** The department of the tables. */
+  get department(): string | undefined {
+    return tablesDepartment(this.tables);
+  }
+
+  /** This workbook as the prior year of another draft: its amounts by fact key, with its year and department. */
   asPrior(): Partial<DraftInputs> {
-    return { prior: priorFromFacts(this.facts) };
+    const priorOf: { year?: number; department?: string } = {};
+    if (this.year !== undefined) priorOf.year = this.year;
+    if (this.department !== undefined) priorOf.department = this.department;
+    return { prior: priorFromFacts(this.facts), priorOf };
+  }
+
+  /**
+   * Another workbook read as this one's prior year: its values, or the problem when it is of the same
+   * (or another than the previous) year or of another department. The host prints `message`.
+   */
+  priorFrom(workbook: Workbook, fileName: string = workbook.name): PriorReading {
+    const inputs = new NarrativeSession(workbook, undefined, fileName).asPrior();
+    const problem = this.priorProblem(inputs);
+    return problem ? { problem, message: priorProblemMessage(problem, fileName) } : { inputs };
+  }
+
+  /** Why `prior` (read by asPrior/priorInputsOf) cannot be this workbook's prior year, if it cannot. */
+  priorProblem(prior: Partial<DraftInputs> | undefined): PriorProblem | undefined {
+    const current: { year?: number; department?: string } = {};
+    if (this.year !== undefined) current.year = this.year;
+    if (this.department !== undefined) current.department = this.department;
+    return priorProblemOf(current, prior?.priorOf);
   }
 
   /**
@@ -144,6 +185,8 @@ export class NarrativeSession {
   inputs(sources: DraftSources = {}): DraftInputs {
     const own = this.ownInputs();
     if (own && own.problems.length) throw new InputsSheetError(this.fileName, own.problems);
+    const problem = this.priorProblem(sources.prior);
+    if (problem) throw new PriorWorkbookError(problem);
     return mergeInputs(sources.prior, own?.inputs, sources.given);
   }
 
@@ -180,19 +223,27 @@ export class NarrativeSession {
    */
   check(text: string, sources: DraftSources = {}): NarrativeCheck {
     const own = this.ownInputs();
-    const inputs = mergeInputs(sources.prior, own?.inputs, sources.given);
+    // a prior workbook of the same year or of another department would make every change look wrong: left out, and said
+    const priorProblem = this.priorProblem(sources.prior);
+    const inputs = mergeInputs(priorProblem ? undefined : sources.prior, own?.inputs, sources.given);
     const options: CheckOptions = {};
     if (this.year !== undefined) options.year = this.year;
     if (inputs.prior) options.prior = inputs.prior;
     if (inputs.budget) options.budget = inputs.budget;
     if (inputs.purchases) options.purchases = inputs.purchases;
-    const result = checkNarrative(extractClaims(text), this.checkFacts, options);
+    const result = checkNarrative(readNarrative(text), this.checkFacts, options);
     if (own && own.problems.length) result.inputProblems = own.problems;
+    if (priorProblem) result.priorProblem = { problem: priorProblem, message: priorProblemMessage(priorProblem) };
     return result;
   }
 }
 
-/** The prior-year inputs from the prior year's workbook (recognized like any other). */
+/**
+ * The prior-year inputs from the prior year's workbook (recognized like any other), with its year and
+ * department: a session given them for a workbook of the same year or another department refuses
+ * them (`check` leaves them out and says so in `priorProblem`, `draft` throws PriorWorkbookError).
+ * `NarrativeSession.priorFrom` reads and judges in one step.
+ */
 export function priorInputsOf(workbook: Workbook): Partial<DraftInputs> {
   return new NarrativeSession(workbook).asPrior();
 }

@@ -23,6 +23,29 @@ export interface Fact {
   derivation: string;
   /** For shares: the fact keys of part and whole. */
   ratioOf?: { part: string; whole: string };
+  /**
+   * The key of the fact this one states again from another table (公开02 合计行 for the 收入 of
+   * 公开01, the 公开05 各项之和 for a 公开04 类 line): a claim that agrees with either is right, and the
+   * finding says which table it was compared with.
+   */
+  sameAs?: string;
+  /**
+   * 'atMost': the fact is a wider total that bounds the figure a text names by it, not the figure
+   * itself (机关运行经费 ≤ 公用经费合计: the 公用经费 of 行政 and 参公 units only). A stated amount is
+   * then wrong only when it exceeds the fact, and nothing is computed from the fact.
+   */
+  bound?: 'atMost';
+  /** Wordings that name the fact only inside its own section ("项目支出" in 五 is the 一般公共预算 one). */
+  localAliases?: string[];
+  /**
+   * The words may name other figures too (a 项 name such as "保障性住房租金补贴" is also a project's):
+   * a claim is tied to the fact only when it agrees with it, never reported against it.
+   */
+  confirmOnly?: boolean;
+  /** For a 项目 report: the project the fact belongs to (the 项目名称 of its 自评表). */
+  project?: string;
+  /** The key of the same figure of the year before, when the tables hold it (基础数据表 上年决算数). */
+  priorKey?: string;
 }
 
 export type Measure = '年初预算' | '全年预算' | '决算';
@@ -39,6 +62,8 @@ export interface Claim {
   decimals: number;
   unit: '万元' | '元' | '%' | null;
   kind: 'amount' | 'share' | 'change' | 'growth' | 'completion' | 'rate' | 'score' | 'count' | 'other';
+  /** The counting word or measure unit of a count as written ("户", "栋", "万平方米"); money and % have `unit`. */
+  countUnit?: string;
   /** For change/growth: the direction word as written (增加/减少/增长/下降/持平/相同). */
   direction?: '增加' | '减少' | '增长' | '下降' | '持平' | null;
   /** The words naming what the number is about, nearest before it in its clause ("收入合计", "基本支出", "住房保障支出"). */
@@ -66,7 +91,7 @@ export interface Claim {
   subsection?: string;
   /** The year its clause names first ("2023年度收入合计 …" → 2023), when it names one. */
   year?: number;
-  /** The whole sentence, for messages. */
+  /** The whole sentence, for messages (of a sentence over 600 characters, the 600 around the claim). */
   sentence: string;
   /** Offset of the sentence in the text: tells apart two sentences with the same words. */
   sentenceStart?: number;
@@ -75,4 +100,17 @@ export interface Claim {
    * 减少2.53万元".
    */
   comparison?: boolean;
+  /**
+   * The claim stands in a reason clause ("主要原因是住房保障支出增加 12185.80 万元"): it is about a part
+   * of what its sentence is about, never about the sentence's total.
+   */
+  reason?: boolean;
+  /** Where it is: 0-based line, 1-based paragraph, the text of the section heading it falls under. */
+  line?: number;
+  paragraph?: number;
+  heading?: string;
+  /** The number stands inside parentheses ("完成全年目标(4000套)的…"). */
+  inParens?: boolean;
+  /** The project of the report it stands in, when the text holds 项目 reports ('' for a 部门整体 report). */
+  project?: string;
 }

@@ -4,6 +4,7 @@ import { checkNarrative, type CheckOptions } from '../../../src/core/narrative/c
 import { Decimal } from '../../../src/core/money/decimal';
 import { extractClaims } from '../../../src/core/narrative/claims';
 import { buildFacts } from '../../../src/core/narrative/facts';
+import { readNarrative } from '../../../src/core/narrative/statements';
 import { RuleContext } from '../../../src/core/rules/context';
 import { FIXTURES, recognizeFixture } from '../../helpers/fixtures';
 
@@ -12,7 +13,7 @@ const SEED = readFileSync(path.join(FIXTURES, 'jiangan-2024-qingkuang.txt'), 'ut
 async function check(text: string, options: CheckOptions = {}) {
   const r = await recognizeFixture('jiangan-2024-gongkai.xlsx');
   const facts = buildFacts(new RuleContext(r.workbook, r.tables));
-  return checkNarrative(extractClaims(text), facts, options);
+  return checkNarrative(readNarrative(text), facts, options);
 }
 
 const checked = <T extends { rule: string }>(findings: T[]): T[] => findings.filter((f) => f.rule !== 'NARRATIVE.unresolved');
@@ -26,17 +27,29 @@ describe('checking the seed 情况说明 against the 公开 fixture', () => {
       ['NARRATIVE.share', 'error', '1.96%', '0.20%', '1.96%'],
       // 五(一): "100%" of 支出 where it is 99.80%
       ['NARRATIVE.share', 'warning', '100%', '99.80%', '100%'],
-      // 九(一): 0.18 ÷ 8.82 = 2.04%, but the 公开09 cell holds 0.182 (2.06%)
-      ['NARRATIVE.completion', 'warning', '2.04%', '2.06%', '2.04%'],
+      // 五(三): the 8 类 年初预算 add up to 1460.67, not 1405.65 (their 决算 add up to the total, so the list is whole)
+      ['NARRATIVE.sum', 'error', '1405.65万元', '1460.67', '1405.65'],
+      // 五(三) 1: "青年人才之家运营补贴资金" twice in one list (and it is 科学技术's, 2.)
+      ['NARRATIVE.duplicate', 'warning', '青年人才之家运营补贴资金', null, '青年人才之家运营补贴资金'],
+      // 九(一): 0.18 ÷ 8.82 = 2.04% is right for what is printed; the 公开09 cell holds 0.182: the cell is named
+      ['NARRATIVE.completion', 'warning', '2.04%', '0.18', '0.182'],
       // 九(二): 0 ÷ 0 written 100% for 因公出国 and 0% for 公务接待
       ['NARRATIVE.completion', 'warning', '0%', '100%', '0%'],
       // 十一: 493.28 ÷ 2105.14 = 23.4322% → 23.43%
       ['NARRATIVE.share', 'error', '23.42%', '23.43%', '23.42%'],
-      // 五(三): the 8 类 年初预算 add up to 1460.67, not 1405.65 (their 决算 add up to the total, so the list is whole)
-      ['NARRATIVE.sum', 'error', '1405.65万元', '1460.67', '1405.65'],
+      // 十三(二): the 部门整体 资金 is the 7 projects' 21311.62 of 十三(一), not the department's 22854.27
+      ['NARRATIVE.subject', 'error', '21311.62 万元', '22854.27', '21311.62'],
+      // 十三(二) and (三) tell the same 39 老旧小区 apart: 居民 14764 against 13822 户, 建筑面积 129.73 against 113.11
+      ['NARRATIVE.repeat', 'warning', '14764户', '13822 户', '14764户'],
+      ['NARRATIVE.repeat', 'warning', '129.73 万平方米', '113.11 万平方米', '129.73 万平方米'],
+      // 十三(三) 2: "改造栋数 325 户"
+      ['NARRATIVE.unit', 'warning', '325 户', '325栋', '325户'],
     ]);
     const share = findings[0];
     expect(share.source).toBe('narrative');
+    // findings are data: the message id and its data, and where the number is
+    expect(share).toMatchObject({ messageId: 'table', location: { paragraph: 6, line: 11, heading: '二、收入决算情况说明' } });
+    expect(share.data).toMatchObject({ quote: '98.04%', expected: '99.80%' });
     expect(share.cells).toEqual(expect.arrayContaining([{ sheet: '公开01表', address: 'C7' }, { sheet: '公开01表', address: 'C33' }]));
     expect(SEED).toContain(share.quote!);
   });
@@ -62,6 +75,7 @@ describe('checking the seed 情况说明 against the 公开 fixture', () => {
     expect(info).toHaveLength(unresolved.length);
     expect(info.every((f) => f.severity === 'info' && SEED.includes(f.quote!))).toBe(true);
     expect(resolved.length + verified.length + unresolved.length).toBe(extractClaims(SEED).length);
+    expect(info.every((f) => f.unresolved === true && f.location !== undefined)).toBe(true);
   });
 });
 

@@ -132,12 +132,30 @@ describe('buildFacts on the 江岸 2024 公开01–09 tables', () => {
     expect(classes.map((f) => f.label)).toEqual(['一般公共服务支出', '科学技术支出', '社会保障和就业支出', '卫生健康支出', '节能环保支出', '城乡社区支出', '商业服务业等支出', '住房保障支出']);
   });
 
-  test('the 公开05 sum of a 类 is kept beside the 公开04 figure (住房保障 20958.27 vs 20958.26)', () => {
+  test('the 公开05 sum of a 类 is kept beside the 公开04 figure (住房保障 20958.27 vs 20958.26), named alike', () => {
     const alt = fact('一般公共预算支出.类.221.各项合计');
     expect(alt.value.toFixed(2)).toBe('20958.27');
     expect(alt.cells).toHaveLength(9);
     expect(where(alt)![0]).toBe('公开05表!C24');
-    expect(alt.aliases).toEqual([]);
+    expect(alt.sameAs).toBe('一般公共预算支出.类.221');
+    expect(alt.aliases).toEqual(fact('一般公共预算支出.类.221').aliases);
+  });
+
+  test('a figure two tables state has an alternate from the second; 机关运行经费 is only bounded by 公用经费', () => {
+    expect(fact('收入.本年收入合计@公开02')).toMatchObject({ sameAs: '收入.本年收入合计', label: '收入合计' });
+    expect(fact('支出.本年支出合计@公开03').sameAs).toBe('支出.本年支出合计');
+    expect(fact('一般公共预算支出.合计@公开04').sameAs).toBe('一般公共预算支出.合计');
+    expect(fact('机关运行经费').bound).toBe('atMost');
+    // "基本支出" alone names the 一般公共预算 figure only in 五
+    expect(fact('一般公共预算支出.基本支出').aliases).not.toContain('基本支出');
+    expect(fact('一般公共预算支出.基本支出').localAliases).toEqual(['基本支出', '基本支出总额']);
+  });
+
+  test('项 amounts: named "X(项)" or with the code they are checked, by the bare name only confirmed', () => {
+    expect(fact('一般公共预算支出.项.2210107')).toMatchObject({ label: '保障性住房租金补贴(项)', section: '五' });
+    expect(fact('一般公共预算支出.项.2210107.名称')).toMatchObject({ label: '保障性住房租金补贴', confirmOnly: true, sameAs: '一般公共预算支出.项.2210107' });
+    // a name several 项 share (一般行政管理事务) names none of them
+    expect(idx.all.some((f) => f.label === '一般行政管理事务')).toBe(false);
   });
 
   test('三公 completion rates: 决算 ÷ 预算, 0/0 by the setting', () => {

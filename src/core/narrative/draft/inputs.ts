@@ -33,6 +33,11 @@ export interface DraftInputs {
   /** 九(二)2 公务用车保有量 and 十二、车辆 (from the 资产报表). */
   vehicles?: VehicleInputs;
   /**
+   * The year and department of the workbook `prior` was read from (set by `priorInputsOf`): a
+   * workbook of the same year, or of another department, is no prior year (NarrativeSession refuses it).
+   */
+  priorOf?: { year?: number; department?: string };
+  /**
    * How a whole amount or percentage is printed: 'plain' (the seed's way: "12万元", "0万元", "100%")
    * or 'fixed' ("12.00万元"). Everything else always has 2 decimals. Default 'plain'.
    */
