@@ -139,7 +139,8 @@ export function lineInfos(norm: string): LineInfo[] {
       if (item) scope = { project: item[1].replace(/\s+/g, ''), start, kind: 'item' };
     }
     if (!empty && (blank || previousEnded || h || sub || ITEM_START.test(line))) paragraph++;
-    if (!empty) previousEnded = PARAGRAPH_END.test(line);
+    // a heading is a paragraph of its own, ended or not
+    if (!empty) previousEnded = PARAGRAPH_END.test(line) || h !== null || sub !== null || project !== undefined;
     blank = empty;
     const info: LineInfo = { start, end, index, paragraph: Math.max(1, paragraph), section, heading };
     if (subsection !== undefined) info.subsection = subsection;
