@@ -1,15 +1,38 @@
 /**
- * Offline checks of manifest.xml. The XML manifest's XSDs ship in no npm package and the online
- * validator is unreachable here, so this asserts the structure the schema (OfficeApp 1.1,
- * TaskPaneApp, VersionOverrides 1.0) requires and that every file the manifest points at exists.
+ * Offline checks of manifest.xml (Excel) and manifest-word.xml (Word: the same pane). The XML
+ * manifest's XSDs ship in no npm package and the online validator (`office-addin-manifest
+ * validate`) needs the network, so this asserts the structure the schema (OfficeApp 1.1,
+ * TaskPaneApp, VersionOverrides 1.0) requires, that every file a manifest points at exists, and
+ * reads each manifest with office-addin-manifest's `info` command, which works offline (run as a
+ * command: the package loads an ES module jest cannot require).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MINIMUM_EXCEL_API } from '../src/hosts/excel/features';
 
 const ROOT = path.join(__dirname, '..');
-const MANIFEST_PATH = path.join(ROOT, 'manifest.xml');
 const ORIGIN = 'https://localhost:3000/';
+
+/** Each manifest: its file, its host (base manifest and VersionOverrides), its requirement set, the Office app. */
+const MANIFESTS = [
+  { file: 'manifest.xml', host: 'Workbook', set: 'ExcelApi', version: MINIMUM_EXCEL_API },
+  { file: 'manifest-word.xml', host: 'Document', set: 'WordApi', version: '1.3' },
+] as const;
+
+/** `office-addin-manifest info FILE`, as "Key: value" pairs (nested keys by their own name). */
+function manifestInfo(file: string): Map<string, string> {
+  const cli = require.resolve('office-addin-manifest/cli.js', { paths: [ROOT] });
+  const run = spawnSync(process.execPath, [cli, 'info', file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0) throw new Error(`office-addin-manifest info ${file} failed (${run.status}): ${run.stderr}`);
+  const out = new Map<string, string>();
+  for (const line of run.stdout.split('\n')) {
+    const m = /^\s*([^:]+):\s*(.*)$/.exec(line);
+    if (m) out.set(m[1].trim(), m[2].trim());
+  }
+  return out;
+}
 
 /** The sequence of OfficeApp's children that the 1.1 schema requires for a TaskPaneApp (subset used here). */
 const SCHEMA_SEQUENCE = [
@@ -52,14 +75,12 @@ const REQUIRED_CHILDREN = [
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = any;
 
-const xml = fs.readFileSync(MANIFEST_PATH, 'utf8');
-
-function parse(): Node {
+function parse(xml: string): Node {
   return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' }).parse(xml);
 }
 
 /** Element names of OfficeApp's children in document order (comments and text left out). */
-function officeAppChildOrder(): string[] {
+function officeAppChildOrder(xml: string): string[] {
   const ordered: Node[] = new XMLParser({ ignoreAttributes: false, preserveOrder: true }).parse(xml);
   const root = ordered.find((n) => 'OfficeApp' in n);
   return (root.OfficeApp as Node[])
@@ -112,8 +133,10 @@ function expectPngOfSize(url: string, size: number): void {
   expect(pngSize(file)).toEqual({ width: size, height: size });
 }
 
-describe('manifest.xml', () => {
-  const doc = parse();
+describe.each(MANIFESTS)('$file', ({ file, host: hostName, set: setName, version }) => {
+  const manifestPath = path.join(ROOT, file);
+  const xml = fs.readFileSync(manifestPath, 'utf8');
+  const doc = parse(xml);
   const app = doc.OfficeApp;
   const vo = app?.VersionOverrides;
   const resources = vo?.Resources;
@@ -138,7 +161,7 @@ describe('manifest.xml', () => {
   });
 
   test('children appear in the order of the schema sequence, none missing or repeated', () => {
-    const order = officeAppChildOrder();
+    const order = officeAppChildOrder(xml);
     expect(new Set(order).size).toBe(order.length);
     for (const name of order) expect(SCHEMA_SEQUENCE).toContain(name);
     const positions = order.map((n) => SCHEMA_SEQUENCE.indexOf(n));
@@ -189,14 +212,24 @@ describe('manifest.xml', () => {
     expect(asArray(app.AppDomains.AppDomain).length).toBeGreaterThan(0);
   });
 
-  test('hosts Workbook and requires ExcelApi', () => {
+  test(`hosts ${hostName} only and requires ${setName} ${version}, the minimum the host needs`, () => {
     const hosts = asArray<Node>(app.Hosts.Host).map((h) => h['@_Name']);
-    expect(hosts).toContain('Workbook');
+    // a manifest's requirements hold for every host it names: one host each
+    expect(hosts).toEqual([hostName]);
     const sets = app.Requirements.Sets;
     expect(sets['@_DefaultMinVersion']).toBe('1.1');
-    const excel = asArray<Node>(sets.Set).find((s) => s['@_Name'] === 'ExcelApi');
-    expect(excel).toBeDefined();
-    expect(excel['@_MinVersion']).toMatch(/^\d+\.\d+$/);
+    const all = asArray<Node>(sets.Set);
+    expect(all.map((s) => [s['@_Name'], s['@_MinVersion']])).toEqual([[setName, version]]);
+  });
+
+  test('office-addin-manifest info reads it (offline) as a task pane add-in of its host', () => {
+    const info = manifestInfo(file);
+    expect(info.get('Id')).toBe(String(app.Id));
+    expect(info.get('Type')).toBe('TaskPaneApp');
+    expect(info.get('Hosts')).toBe(hostName);
+    expect(info.get('Source Location')).toBe(`${ORIGIN}taskpane.html`);
+    expect(info.get('Permissions')).toBe('ReadWriteDocument');
+    expect(info.get('Name')).toBe('决算公开助手');
   });
 
   test('SourceLocation is taskpane.html, which the webpack config emits', () => {
@@ -215,7 +248,7 @@ describe('manifest.xml', () => {
   test('VersionOverrides 1.0 puts a ShowTaskpane button on the Home tab', () => {
     expect(vo['@_xmlns']).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
     expect(vo['@_xsi:type']).toBe('VersionOverridesV1_0');
-    const host = asArray<Node>(vo.Hosts.Host).find((h) => h['@_xsi:type'] === 'Workbook');
+    const host = asArray<Node>(vo.Hosts.Host).find((h) => h['@_xsi:type'] === hostName);
     expect(host).toBeDefined();
     const ext = asArray<Node>(host.DesktopFormFactor.ExtensionPoint).find((e) => e['@_xsi:type'] === 'PrimaryCommandSurface');
     expect(ext.OfficeTab['@_id']).toBe('TabHome');
@@ -260,5 +293,21 @@ describe('manifest.xml', () => {
       expect(image).toBeDefined();
       expectPngOfSize(image['@_DefaultValue'], size);
     }
+  });
+});
+
+describe('the two manifests', () => {
+  const read = (file: string) => parse(fs.readFileSync(path.join(ROOT, file), 'utf8')).OfficeApp;
+  const [excel, word] = MANIFESTS.map((m) => read(m.file));
+
+  test('are two add-ins (two ids) with the one pane, the same icons and domains', () => {
+    expect(String(excel.Id)).not.toBe(String(word.Id));
+    for (const key of ['SourceLocation']) expect(word.DefaultSettings[key]).toEqual(excel.DefaultSettings[key]);
+    for (const key of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'DisplayName', 'Version', 'ProviderName']) expect(word[key]).toEqual(excel[key]);
+    expect(word.VersionOverrides.Resources['bt:Urls']).toEqual(excel.VersionOverrides.Resources['bt:Urls']);
+  });
+
+  test('the Excel minimum is the one the Excel host checks at run time', () => {
+    expect(MINIMUM_EXCEL_API).toBe('1.3');
   });
 });

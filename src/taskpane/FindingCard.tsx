@@ -31,6 +31,13 @@ export const useFindingStyles = makeStyles({
     lineHeight: tokens.lineHeightBase100,
   },
   likely: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  /** A card that jumps to its cells: clicked, or Enter while it has the focus. */
+  jumpable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  fixed: { borderLeftColor: tokens.colorPaletteGreenBorder2, opacity: 0.85 },
 });
 
 /** Cells by sheet: “公开01表 C37、D37；公开02表 B8”; a long list is cut short with its count. */
@@ -69,24 +76,50 @@ export interface FindingCardProps {
   cellsText?: string;
   /** Shows the rule id, small, in the card's head. */
   showRule?: boolean;
+  /** Jumps to the finding's cells (click, or Enter on the focused card). */
+  onActivate?: () => void;
+  /** Shown as 已修正 (the finding went away at the last check). */
+  fixed?: boolean;
 }
 
-export function FindingCard({ finding, actualLabel = '实为', cellsText, showRule = false }: FindingCardProps) {
+export function FindingCard({ finding, actualLabel = '实为', cellsText, showRule = false, onActivate, fixed = false }: FindingCardProps) {
   const styles = useFindingStyles();
   const { label, color } = severityOf(finding.severity);
   const blame = blameSentence(finding) || null;
+  const jump = onActivate && finding.cells.length > 0 ? onActivate : undefined;
   return (
     <li
       className={mergeClasses(
         styles.finding,
         finding.severity === 'error' && styles.findingError,
         finding.severity === 'warning' && styles.findingWarning,
+        fixed && styles.fixed,
+        jump && styles.jumpable,
       )}
       data-severity={finding.severity}
       data-rule={finding.rule}
+      data-id={finding.id}
+      data-fixed={fixed || undefined}
+      tabIndex={jump ? 0 : undefined}
+      title={jump ? '单击或按 Enter 定位到单元格' : undefined}
+      onClick={jump}
+      onKeyDown={
+        jump &&
+        ((e) => {
+          if (e.key === 'Enter' && e.target === e.currentTarget) {
+            e.preventDefault();
+            jump();
+          }
+        })
+      }
     >
       <div className={styles.findingHead}>
-        <Badge appearance="filled" color={color} size="small">
+        {fixed && (
+          <Badge appearance="filled" color="success" size="small">
+            已修正
+          </Badge>
+        )}
+        <Badge appearance={fixed ? 'outline' : 'filled'} color={color} size="small">
           {label}
         </Badge>
         {finding.quote && <Text className={styles.quote}>“{finding.quote}”</Text>}

@@ -60,8 +60,11 @@ function Chevron({ open }: { open: boolean }) {
   );
 }
 
+/** Jumps to a finding's cells (in Excel); absent for a local file. */
+export type OnJump = ((finding: Finding) => void) | undefined;
+
 /** Cards, the first `FIRST_CARDS` then `MORE_CARDS` more on each click. */
-function CappedCards({ findings, label, className }: { findings: readonly Finding[]; label: string; className?: string }) {
+function CappedCards({ findings, label, className, onJump }: { findings: readonly Finding[]; label: string; className?: string; onJump?: OnJump }) {
   const styles = useStyles();
   const findingStyles = useFindingStyles();
   const [limit, setLimit] = useState(FIRST_CARDS);
@@ -70,7 +73,7 @@ function CappedCards({ findings, label, className }: { findings: readonly Findin
     <>
       <ul className={mergeClasses(findingStyles.findings, className)} aria-label={label}>
         {findings.slice(0, limit).map((f, i) => (
-          <FindingCard key={i} finding={f} cellsText={cellRefsLabel(f.cells)} showRule />
+          <FindingCard key={f.id ?? i} finding={f} cellsText={cellRefsLabel(f.cells)} showRule onActivate={onJump && (() => onJump(f))} />
         ))}
       </ul>
       {rest > 0 && (
@@ -83,7 +86,7 @@ function CappedCards({ findings, label, className }: { findings: readonly Findin
 }
 
 /** A sheet's 尾差 on one line; the list opens below it. */
-function RoundingLine({ group }: { group: SheetFindings }) {
+function RoundingLine({ group, onJump }: { group: SheetFindings; onJump?: OnJump }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -101,7 +104,7 @@ function RoundingLine({ group }: { group: SheetFindings }) {
       </Button>
       {open && (
         <div id={listId} className={styles.group}>
-          <CappedCards findings={group.rounding} label={`${group.sheet} 的尾差`} className={styles.roundingList} />
+          <CappedCards findings={group.rounding} label={`${group.sheet} 的尾差`} className={styles.roundingList} onJump={onJump} />
         </div>
       )}
     </>
@@ -121,7 +124,7 @@ function countsLabel(findings: readonly Finding[]): string {
     .join('、');
 }
 
-function SheetGroup({ group, findings, rounding }: { group: SheetFindings; findings: readonly Finding[]; rounding: boolean }) {
+function SheetGroup({ group, findings, rounding, onJump }: { group: SheetFindings; findings: readonly Finding[]; rounding: boolean; onJump?: OnJump }) {
   const styles = useStyles();
   const headingId = useId();
   return (
@@ -132,13 +135,13 @@ function SheetGroup({ group, findings, rounding }: { group: SheetFindings; findi
         </h3>
         <Caption1>{countsLabel(findings)}</Caption1>
       </div>
-      {findings.length > 0 && <CappedCards findings={findings} label={`${group.sheet} 的问题`} />}
-      {rounding && <RoundingLine group={group} />}
+      {findings.length > 0 && <CappedCards findings={findings} label={`${group.sheet} 的问题`} onJump={onJump} />}
+      {rounding && <RoundingLine group={group} onJump={onJump} />}
     </section>
   );
 }
 
-export function FindingsList({ report, sheets }: { report: CheckReport; sheets: readonly string[] }) {
+export function FindingsList({ report, sheets, onJump }: { report: CheckReport; sheets: readonly string[]; onJump?: OnJump }) {
   const styles = useStyles();
   const groups = useMemo(() => groupBySheet(report.findings, sheets), [report, sheets]);
   const [filter, setFilter] = useState<SeverityFilter>('all');
@@ -164,7 +167,7 @@ export function FindingsList({ report, sheets }: { report: CheckReport; sheets: 
       {shown.length === 0 ? (
         <Text>没有{filter === 'error' ? '错误' : '警告'}。</Text>
       ) : (
-        shown.map((v) => <SheetGroup key={v.group.sheet} group={v.group} findings={v.findings} rounding={v.rounding} />)
+        shown.map((v) => <SheetGroup key={v.group.sheet} group={v.group} findings={v.findings} rounding={v.rounding} onJump={onJump} />)
       )}
     </section>
   );

@@ -1,15 +1,14 @@
-/// <reference types="office-js" />
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
+import { detectHost, type PaneHost } from './office';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from taskpane.html');
 const root = createRoot(container);
 
-/** `host`: undefined while Office is starting, null outside Office. */
-function render(host: Office.HostType | null | undefined): void {
+function render(host: PaneHost): void {
   root.render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
@@ -19,10 +18,6 @@ function render(host: Office.HostType | null | undefined): void {
   );
 }
 
-// Render at once so the pane works in a plain browser (no office.js) and while Office starts up.
-if (typeof Office !== 'undefined') {
-  render(undefined);
-  void Office.onReady((info) => render(info.host ?? null));
-} else {
-  render(null);
-}
+// Renders at once (connecting), then for the host Office.onReady names — or as a plain browser
+// when office.js could not be loaded.
+detectHost(render);

@@ -2,10 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import type { CheckReport } from '../core/findings';
 import type { OpenedWorkbook } from './engine';
 
-/** What `./engine` must export (loaded on demand so exceljs stays out of the first bundle; only its types are imported here). */
-export interface EngineModule {
-  openBytes(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook>;
-}
+/** What `./engine` exports (loaded on demand so the engine stays out of the first bundle; only its types are imported here). */
+export type EngineModule = typeof import('./engine');
 
 export type WorkbookReportState =
   | { status: 'idle' }

@@ -5,7 +5,8 @@ import { createFinding, type CellPointer, type Finding, type Severity } from '..
 import { formatAmount } from '../../../money/format';
 import { toWan } from '../../../money/units';
 import type { Reading } from '../../../reading';
-import type { Line, SemanticTable, TableType } from '../../../tables/types';
+import { TABLE_TYPE_NAMES } from '../../../tables/type-names';
+import type { Line, SemanticTable } from '../../../tables/types';
 import type { RuleContext } from '../../context';
 import type { RuleMeta } from '../../types';
 
@@ -53,24 +54,9 @@ export const COMPARE_MESSAGES = {
   compareExceedsRounding: '{{subject}}：{{left}}，{{right}}，前者超出后者 {{difference}} {{unit}}，在四舍五入的尾差范围内（尾差）。{{unitNote}}',
 } as const;
 
-const TYPE_NAMES: Partial<Record<TableType, string>> = {
-  GK01: '收入支出决算总表',
-  GK02: '收入决算表',
-  GK03: '支出决算表',
-  GK04: '财政拨款收入支出决算总表',
-  GK05: '一般公共预算财政拨款支出决算表',
-  GK06: '一般公共预算财政拨款基本支出决算明细表',
-  GK07: '政府性基金预算财政拨款收入支出决算表',
-  GK08: '国有资本经营预算财政拨款支出决算表',
-  GK09: '财政拨款“三公”经费支出决算表',
-  PERF_DEPT: '部门整体绩效自评表',
-  PERF_PROJECT: '项目绩效自评表',
-  PERF_BASE: '部门整体支出绩效评价基础数据表',
-};
-
 /** "收入决算表（公开02表）", or the type name alone when the table carries no 公开0N表 label. */
 export function tableDisplayName(ctx: RuleContext, t: SemanticTable): string {
-  const name = TYPE_NAMES[t.type];
+  const name = TABLE_TYPE_NAMES[t.type];
   if (!name) return ctx.tableName(t);
   return t.label ? `${name}（${t.label}）` : name;
 }
