@@ -137,7 +137,8 @@ function internalShare(ctx: NarrativeContext, source: NarrativeRule['sources'][n
     for (let k = i - 1; k >= 0 && k >= i - 200; k--) {
       const x = ctx.claims[k];
       if (x.section !== c.section) break;
-      if (x !== part && x.kind === 'amount' && names(x.subject, of)) {
+      // "“三公”经费支出决算0.51万元" names the "“三公”经费" of "占“三公”经费的…" by its topic
+      if (x !== part && x.kind === 'amount' && (names(x.subject, of) || (x.measure === '决算' && x.topic !== undefined && names(x.topic, of)))) {
         wholeClaim = x;
         break;
       }

@@ -59,11 +59,15 @@ function breakdowns(items: Claim[], total: Claim): Claim[][] {
   const t = listed(total);
   const out: Claim[][] = [];
   let run: Claim[] = [];
+  let sum = sumOf([]);
   for (const it of items) {
     run.push(it);
-    if (run.length > 1 && agree(sumOf(run.map(listed)), t)) {
+    // a running sum: a list of thousands of items costs no more per item than one of two
+    sum = sumOf([sum, listed(it)]);
+    if (run.length > 1 && agree(sum, t)) {
       out.push(run);
       run = [];
+      sum = sumOf([]);
     }
   }
   if (run.length) out.push(run);
