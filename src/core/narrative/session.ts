@@ -154,7 +154,7 @@ export class NarrativeSession {
 
   /** This workbook as the prior year of another draft: its amounts by fact key, with its year and department. */
   asPrior(): Partial<DraftInputs> {
-    const priorOf: { year?: number; department?: string } = {};
+    const priorOf: NonNullable<DraftInputs['priorOf']> = { fileName: this.fileName };
     if (this.year !== undefined) priorOf.year = this.year;
     if (this.department !== undefined) priorOf.department = this.department;
     return { prior: priorFromFacts(this.facts), priorOf };
@@ -186,7 +186,7 @@ export class NarrativeSession {
     const own = this.ownInputs();
     if (own && own.problems.length) throw new InputsSheetError(this.fileName, own.problems);
     const problem = this.priorProblem(sources.prior);
-    if (problem) throw new PriorWorkbookError(problem);
+    if (problem) throw new PriorWorkbookError(problem, sources.prior?.priorOf?.fileName);
     return mergeInputs(sources.prior, own?.inputs, sources.given);
   }
 
@@ -233,7 +233,7 @@ export class NarrativeSession {
     if (inputs.purchases) options.purchases = inputs.purchases;
     const result = checkNarrative(readNarrative(text), this.checkFacts, options);
     if (own && own.problems.length) result.inputProblems = own.problems;
-    if (priorProblem) result.priorProblem = { problem: priorProblem, message: priorProblemMessage(priorProblem) };
+    if (priorProblem) result.priorProblem = { problem: priorProblem, message: priorProblemMessage(priorProblem, sources.prior?.priorOf?.fileName) };
     return result;
   }
 }

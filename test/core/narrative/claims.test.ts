@@ -385,3 +385,74 @@ describe('measures, topics and lists', () => {
     ]);
   });
 });
+
+describe('reading by meaning: reasons, parentheses, places and reports', () => {
+  test('a number in a reason clause is marked as such; the subject of each number is its own clause\'s', () => {
+    const cs = extractClaims('与2023年度相比，收、支总计各增加11584.58万元，增长102.39%，主要原因是住房保障支出增加 12185.80 万元。');
+    expect(cs.map((c) => [c.quote, c.subject, c.reason ?? false])).toEqual([
+      ['11584.58万元', '收、支总计', false],
+      ['102.39%', '收、支总计', false],
+      ['12185.80 万元', '住房保障支出', true],
+    ]);
+  });
+
+  test('a figure in parentheses, and the completion after it that names its target there', () => {
+    const cs = extractClaims('建设筹集保障性租赁住房4018套(间)，完成全年目标(4000套)的100.45%。');
+    expect(cs.map((c) => [c.quote, c.kind, c.inParens ?? false, c.countUnit])).toEqual([
+      ['4018套', 'count', false, '套'],
+      ['4000套', 'count', true, '套'],
+      ['100.45%', 'completion', false, undefined],
+    ]);
+    expect(cs[2].of).toBe('全年目标(4000套)');
+  });
+
+  test('"执行 200%" is an 执行率; a 项目 budget names its measure', () => {
+    const cs = extractClaims('2024年度物业管理项目预算为1800万元，执行1800万元，执行200%。');
+    expect(cs.map((c) => [c.kind, c.measure, c.topic])).toEqual([
+      ['amount', '全年预算', '物业管理项目'],
+      ['amount', '决算', '物业管理项目'],
+      ['rate', undefined, '物业管理项目'],
+    ]);
+  });
+
+  test('each claim knows its line, paragraph and section heading', () => {
+    const text = '一、收入决算情况说明\n\n2024年度收入合计 100 万元，\n其中财政拨款收入 90 万元。\n二、支出\n支出合计 80 万元。';
+    const cs = extractClaims(text);
+    expect(cs.map((c) => [c.quote, c.line, c.paragraph, c.heading])).toEqual([
+      ['100 万元', 2, 2, '一、收入决算情况说明'],
+      // a line that ends mid-sentence goes on in the next: one paragraph
+      ['90 万元', 3, 2, '一、收入决算情况说明'],
+      ['80 万元', 5, 4, '二、支出'],
+    ]);
+  });
+
+  test('the report a claim stands in, when a text holds several (titles over one or two lines, 综述 items)', () => {
+    const text = [
+      '2023 年度汨罗市住建局部门整体支出绩效自评报告',
+      '一、基本支出2352.1万元。',
+      ' 2023年度帮代办工作经费项目支出',
+      '绩效评价报告',
+      '一 、项目支出基本情况',
+      '1.资金到位情况：预算为45万元。',
+      '2024年度物业管理项目绩效自评结果',
+      '执行1800万元。',
+      '(三)项目支出自评结果',
+      '- 1. 物业管理专项经费项目绩效自评综述:项目全年预算为 1800 万元。',
+    ].join('\n');
+    expect(extractClaims(text).map((c) => [c.quote, c.project, c.section])).toEqual([
+      ['2352.1万元', '', '一'],
+      ['45万元', '帮代办工作经费', '一'],
+      ['1800万元', '物业管理', ''],
+      ['1800 万元', '物业管理专项经费', ''],
+    ]);
+  });
+
+  test('a very long sentence is kept on each claim as the part around it', () => {
+    const long = `收入${'，其他收入 1 万元'.repeat(200)}。`;
+    const cs = extractClaims(long);
+    expect(cs).toHaveLength(200);
+    expect(Math.max(...cs.map((c) => c.sentence.length))).toBeLessThanOrEqual(620);
+    for (const c of cs) expect(c.sentence).toContain(c.quote);
+    expect(new Set(cs.map((c) => c.sentenceStart)).size).toBe(1);
+  });
+});

@@ -103,7 +103,7 @@ describe('NarrativeSession: drafting', () => {
     const facts = buildFacts(new RuleContext(gongkai.workbook, gongkai.tables));
     expect(session.year).toBe(2024);
     expect(session.inputRows()).toEqual(INPUT_ROWS(facts, { year: 2024 }));
-    expect(priorInputsOf(gongkai.workbook)).toEqual({ prior: priorFromFacts(facts), priorOf: { year: 2024, department: '武汉市江岸区住房保障和房屋管理局' } });
+    expect(priorInputsOf(gongkai.workbook)).toEqual({ prior: priorFromFacts(facts), priorOf: { year: 2024, department: '武汉市江岸区住房保障和房屋管理局', fileName: gongkai.workbook.name } });
     expect(readInputsOf(gongkai.workbook.sheets)).toBeUndefined();
   });
 });

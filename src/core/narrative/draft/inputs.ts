@@ -36,7 +36,7 @@ export interface DraftInputs {
    * The year and department of the workbook `prior` was read from (set by `priorInputsOf`): a
    * workbook of the same year, or of another department, is no prior year (NarrativeSession refuses it).
    */
-  priorOf?: { year?: number; department?: string };
+  priorOf?: { year?: number; department?: string; fileName?: string };
   /**
    * How a whole amount or percentage is printed: 'plain' (the seed's way: "12万元", "0万元", "100%")
    * or 'fixed' ("12.00万元"). Everything else always has 2 decimals. Default 'plain'.
