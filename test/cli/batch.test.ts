@@ -5,7 +5,7 @@
  * JSON; a crashing worker is retried once; a stopped batch writes an incomplete report.
  */
 import { spawn } from 'child_process';
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
@@ -19,6 +19,7 @@ import { byDepartment, ruleCounts, ruleTitle, totals, worstFirst, type BatchRepo
 import { parseCheckArgs, runCheck } from '../../src/cli/check';
 import { bySeverity, countFindings, SEVERITY_ZH, type Finding } from '../../src/core/findings';
 import { cli } from '../helpers/cli';
+import { requireChromium } from '../e2e/harness';
 import { tempDir } from '../helpers/temp-dir';
 import { FAULTS, makeBatch, type BatchFixture } from './batch-fixtures';
 
@@ -405,8 +406,7 @@ describe('the report formats, read back', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'batch-report.html'), html);
 
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error("chromium is not on PATH: this test needs Debian's chromium (apt-get install -y chromium).");
+    const executablePath = requireChromium();
     const browser = await chromium.launch({
       executablePath,
       headless: true,
@@ -461,19 +461,3 @@ describe('the report formats, read back', () => {
     }
   });
 });
-
-/** The chromium executable on PATH (Debian's; never a downloaded browser), or null. */
-function findChromium(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, 'chromium');
-    try {
-      if (!statSync(candidate).isFile()) continue;
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
-}

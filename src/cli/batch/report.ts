@@ -5,6 +5,7 @@
  * workers: the same files give the same report, byte for byte.
  */
 import { countFindings, type Finding, type Severity } from '../../core/findings';
+import { NARRATIVE_SOURCES } from '../../core/narrative/checks/index';
 import { RULES } from '../../core/rules/registry';
 import type { MatchedBy, UnmatchedFile } from './match';
 
@@ -115,23 +116,13 @@ export function worstFirst(workbooks: readonly WorkbookEntry[]): WorkbookEntry[]
   return [...workbooks].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-const NARRATIVE_TITLES: Record<string, string> = {
-  'NARRATIVE.amount': '情况说明：金额与表中数据',
-  'NARRATIVE.share': '情况说明：占比',
-  'NARRATIVE.change': '情况说明：增减额',
-  'NARRATIVE.growth': '情况说明：增长率',
-  'NARRATIVE.direction': '情况说明：增减方向',
-  'NARRATIVE.completion': '情况说明：完成年初预算的比例',
-  'NARRATIVE.rate': '情况说明：执行率',
-  'NARRATIVE.sum': '情况说明：文内合计',
-  'NARRATIVE.score': '情况说明：得分',
-  'NARRATIVE.unresolved': '情况说明：未能核对的数字',
-  'internal-error': '内部错误（规则未能运行）',
-};
-
-/** The Chinese title of a rule (the registry's meta.title; the narrative checks' own names). */
+/** The Chinese title of a rule: the table rules' registry, the narrative checks' sources (each prefixed 情况说明). */
 export function ruleTitle(rule: string): string {
-  return RULES.find((r) => r.meta.id === rule)?.meta.title ?? NARRATIVE_TITLES[rule] ?? (rule.startsWith('NARRATIVE.') ? `情况说明：${rule.slice(10)}` : rule);
+  const table = RULES.find((r) => r.meta.id === rule)?.meta.title;
+  if (table) return table;
+  const narrative = NARRATIVE_SOURCES.find((s) => s.id === rule)?.title;
+  if (narrative) return `情况说明：${narrative}`;
+  return rule === 'internal-error' ? '内部错误（规则未能运行）' : rule;
 }
 
 export interface RuleCount {
