@@ -3,6 +3,7 @@ import { Decimal } from '../../../src/core/money/decimal';
 import { checkNarrative, type CheckOptions } from '../../../src/core/narrative/check';
 import { NARRATIVE_SOURCES } from '../../../src/core/narrative/checks/index';
 import { buildFacts } from '../../../src/core/narrative/facts';
+import { buildPerfFacts } from '../../../src/core/narrative/perf-facts';
 import { readNarrative } from '../../../src/core/narrative/statements';
 import type { Fact } from '../../../src/core/narrative/types';
 import { placeholders } from '../../../src/core/findings/messages';
@@ -185,6 +186,22 @@ describe('reading by meaning, with the tables', () => {
     const bare = run('五、一般公共预算\n保障性住房租金补贴 949.99 万元。', jiangan);
     expect(found(bare.findings)).toEqual([]);
     expect(bare.unresolved.map((c) => c.quote)).toEqual(['949.99 万元']);
+  });
+});
+
+describe('a 同比 rate of the 三公 total against the 基础数据表\'s two years', () => {
+  test('"同比增长 X%" is this year\'s 决算 against the 上年决算数 column (怀化 2024: 3.45 against 0.51)', async () => {
+    const r = await recognizeFixture('huaihua-2024-jixiao.xlsx');
+    const facts = buildPerfFacts(new RuleContext(r.workbook, r.tables));
+    const text = (rate: string) => `3."三公经费"支出使用和管理情况\n2024年度“三公”经费支出决算3.45万元，同比增长${rate}。`;
+    const ok = run(text('576.47%'), facts);
+    expect(found(ok.findings)).toEqual([]);
+    expect(ok.verified.map((v) => v.claim.quote)).toContain('576.47%');
+    const wrong = run(text('476.47%'), facts);
+    expect(found(wrong.findings)).toEqual([['NARRATIVE.growth', '476.47%']]);
+    expect(wrong.findings[0].message).toMatch(/上年 0\.51 万元（基础数据表.*2022年决算数.*）计算应为增长 576\.47%/);
+    // a 下降 where it rose
+    expect(found(run(text('576.47%').replace('增长', '下降'), facts).findings)).toEqual([['NARRATIVE.growth', '576.47%']]);
   });
 });
 
