@@ -9,6 +9,21 @@ import { tempDir } from '../helpers/temp-dir';
 
 const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
 
+/**
+ * A stand-in for last year's workbook: the same tables with their year set to 2023 (generated for the
+ * tests, not real data — every change against it is 持平, which makes the drafting easy to see).
+ */
+let PRIOR = '';
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(BOOK);
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+    if (typeof c.value === 'string' && c.value.includes('2024')) c.value = c.value.replace(/2024/g, '2023');
+  })));
+  PRIOR = path.join(tempDir('gk-narrate-prior-'), 'jiangan-2023.xlsx');
+  await wb.xlsx.writeFile(PRIOR);
+});
+
 describe('gongkai narrate', () => {
   test('writes a .docx whose text holds the sections, the table numbers and marked slots', async () => {
     const dir = tempDir('gk-narrate-');
@@ -25,9 +40,15 @@ describe('gongkai narrate', () => {
     expect(text).toMatch(/22899\.22 → .* → 公开01表!C37/);
   });
 
-  test('with --prior the year-over-year sentences are drafted, never invented without it', async () => {
-    // the same workbook as its own prior year: every change is 持平
+  test('the workbook itself as --prior is refused: a prior of the same year drafts 持平 everywhere', async () => {
     const r = await cli('narrate', BOOK, '--prior', BOOK, '--format', 'txt');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/与本工作簿同为 2024 年度，不能作为上年数/);
+  });
+
+  test('with --prior the year-over-year sentences are drafted, never invented without it', async () => {
+    // the 2023 stand-in holds the same figures: every change is 持平
+    const r = await cli('narrate', BOOK, '--prior', PRIOR, '--format', 'txt');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/与2023年度相比，收、支总计持平/);
     expect(r.stdout).not.toContain('上年数（2023年度收、支总计');
@@ -115,8 +136,8 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
     expect(text).toContain('比年初预算数增加18.26万元，增长32.67%');
     expect(text).toContain('【上年数（2023年度收入合计，万元）】');
 
-    // --prior BOOK alone makes every change 持平; the sheet's 收、支总计 wins over it, --prior fills the rest
-    const both = await cli('narrate', BOOK, '--prior', BOOK, '--inputs', filled, '--format', 'txt');
+    // --prior alone makes every change 持平; the sheet's 收、支总计 wins over it, --prior fills the rest
+    const both = await cli('narrate', BOOK, '--prior', PRIOR, '--inputs', filled, '--format', 'txt');
     expect(both.code).toBe(0);
     expect(both.stdout).toMatch(/收、支总计各增加11584\.58万元/);
     expect(both.stdout).toMatch(/与2023年度相比，收入合计持平/);

@@ -100,7 +100,7 @@ describe('narrativeText: .docx limits', () => {
     const e = await problem(bytes, 'bomb.docx');
     expect(e.problem).toBe('docx');
     expect(e.message).toMatch(/^“bomb\.docx”的正文超过 20 MiB 的安全上限.* \/ .*limit/);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(128 * 1024 * 1024);
   });
 

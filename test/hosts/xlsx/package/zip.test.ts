@@ -83,7 +83,7 @@ describe('inflateEntry: the cap holds on the bytes actually inflated', () => {
     expect(() => inflateEntry(bytes, sheet, 10 * 1024 * 1024)).toThrow(expect.objectContaining({ kind: 'too-large' }));
     await expect(applyWrites(bytes, [write('A1', 2)])).rejects.toMatchObject({ problem: 'unreadable', message: expect.stringMatching(/损坏.*damaged/) });
     // Inflating it all would take seconds and 2 GiB; each refusal costs one piece (~16 MiB out).
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(256 * 1024 * 1024);
   });
 
