@@ -11,7 +11,20 @@
  * plan, into the first part of its namespace, or a new part when there is none.
  */
 
+import { combineReviews, REVIEW_NAMESPACE } from '../../core/review/document';
+import { SETTINGS_NAMESPACE } from '../../core/review/settings';
+import type { HostNote, HostPlan } from '../host';
+
 export const DOCUMENTS_SET = '1.5';
+
+/** One request against the workbook, as the host runs it (cell-edit mode waited out, errors wrapped). */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A document to keep: its namespace and its XML. */
+export interface StoredDocument {
+  namespace: string;
+  xml: string;
+}
 
 /** The parts of `namespace`, their ids to be loaded by the next sync. */
 function queueIds(context: Excel.RequestContext, namespace: string): Excel.CustomXmlPartScopedCollection {
@@ -23,6 +36,52 @@ function queueIds(context: Excel.RequestContext, namespace: string): Excel.Custo
 export class DocumentParts {
   /** Namespace → the ids of its parts as last seen. */
   private readonly ids = new Map<string, string[]>();
+
+  constructor(
+    private readonly run: RunBatch,
+    /** ExcelApi 1.5, and the note to give when it is missing. */
+    private readonly supported: boolean,
+    private readonly missing: readonly HostNote[],
+  ) {}
+
+  /** The review kept in the workbook (several parts of its namespace merged), or null: two requests. */
+  async readReview(): Promise<string | null> {
+    return combineReviews(await this.readAll(REVIEW_NAMESPACE));
+  }
+
+  /** The settings kept in the workbook, or null: two requests. */
+  async readSettings(): Promise<string | null> {
+    return (await this.readAll(SETTINGS_NAMESPACE))[0] ?? null;
+  }
+
+  private readAll(namespace: string): Promise<string[]> {
+    return this.supported ? this.run((context) => this.read(context, namespace)) : Promise.resolve([]);
+  }
+
+  /**
+   * The documents a plan keeps, their parts looked up first when this session has not seen them (one
+   * request); none, and the note, without ExcelApi 1.5.
+   */
+  async planned(plan: HostPlan, notes: HostNote[]): Promise<StoredDocument[]> {
+    const documents = [
+      ...(plan.review !== undefined ? [{ namespace: REVIEW_NAMESPACE, xml: plan.review }] : []),
+      ...(plan.settings !== undefined ? [{ namespace: SETTINGS_NAMESPACE, xml: plan.settings }] : []),
+    ];
+    if (!documents.length) return [];
+    if (!this.supported) {
+      notes.push(...this.missing);
+      return [];
+    }
+    const unknown = documents.map((d) => d.namespace).filter((ns) => !this.known(ns));
+    if (unknown.length) await this.run((context) => this.lookup(context, unknown));
+    return documents;
+  }
+
+  /** Queues every document of a plan into its request; returns what to call once it has run. */
+  queueAll(context: Excel.RequestContext, documents: readonly StoredDocument[]): () => void {
+    const done = documents.map((d) => this.queueWrite(context, d.namespace, d.xml));
+    return () => done.forEach((f) => f());
+  }
 
   /** Whether the parts of `namespace` were listed in this session. */
   known(namespace: string): boolean {

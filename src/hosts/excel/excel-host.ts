@@ -19,9 +19,7 @@ import { Grid, type Workbook } from '../../core/grid/grid';
 import type { CellPointer } from '../../core/findings';
 import type { WorkbookChange } from '../../core/live';
 import type { AppliedPlan, HostCapabilities, HostChange, HostNote, HostPlan, WorkbookHost } from '../host';
-import { combineReviews, REVIEW_NAMESPACE } from '../../core/review/document';
-import { SETTINGS_NAMESPACE } from '../../core/review/settings';
-import { DocumentParts } from './documents';
+import { DocumentParts, type StoredDocument } from './documents';
 import { cellEditTimeout, excelErrorCode, ExcelHostError } from './errors';
 import { contains, ChangeCollector, eventRange, globalTimers, isStructural, type RawEvent, type Timers } from './events';
 import { detectFeatures, type ExcelFeatures, type Requirements } from './features';
@@ -120,7 +118,7 @@ export class ExcelHost implements WorkbookHost {
   private registryId: string | undefined;
   private listId: string | undefined;
   private exclusiveTail: Promise<unknown> = Promise.resolve();
-  private readonly documents = new DocumentParts();
+  private readonly documents: DocumentParts;
 
   private collector: ChangeCollector | undefined;
   private readonly changeListeners = new Set<(c: ExcelChange) => void>();
@@ -144,6 +142,11 @@ export class ExcelHost implements WorkbookHost {
     this.debounceMs = options.debounceMs ?? 300;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.name = options.name ?? '工作簿';
+    this.documents = new DocumentParts(
+      (batch) => this.run(DOING.documents, batch),
+      features.read && features.documents,
+      notes.filter((n) => n.feature === 'documents'),
+    );
     this.capabilities = {
       writes: features.read,
       marks: features.read && features.marks,
@@ -422,7 +425,7 @@ export class ExcelHost implements WorkbookHost {
   applyPlan(plan: HostPlan): Promise<AppliedPlan> {
     return this.exclusive(async () => {
       const notes: HostNote[] = [];
-      const documents = await this.documentWrites(plan, notes);
+      const documents = await this.documents.planned(plan, notes);
       if (plan.clearMarks) {
         if (plan.writes?.length || documents.length) await this.writeOnly(plan, documents);
         await this.clearMarks();
@@ -451,7 +454,7 @@ export class ExcelHost implements WorkbookHost {
       const writes = plan.writes ?? [];
       if (writes.length === 0 && !update && !documents.length) return { written: 0, marked, notes };
       await this.run(DOING.write, async (context) => {
-        const stored = documents.map((d) => this.documents.queueWrite(context, d.namespace, d.xml));
+        const stored = this.documents.queueAll(context, documents);
         const worksheets = context.workbook.worksheets;
         const sheetOf = (name: string) => {
           const info = this.byName(name);
@@ -491,7 +494,7 @@ export class ExcelHost implements WorkbookHost {
           this.documents.forget();
           throw e;
         });
-        for (const done of stored) done();
+        stored();
         this.sheets = ExcelHost.listOf(sheets);
         if (created.registry) this.registryId = created.registry.id;
         if (created.list) this.listId = created.list.id;
@@ -506,53 +509,30 @@ export class ExcelHost implements WorkbookHost {
     for (let n = 2; ; n++) if (!this.byName(`${base}(${n})`)) return `${base}(${n})`;
   }
 
-  private async writeOnly(plan: HostPlan, documents: readonly { namespace: string; xml: string }[] = []): Promise<void> {
+  private async writeOnly(plan: HostPlan, documents: readonly StoredDocument[] = []): Promise<void> {
     await this.run(DOING.write, async (context) => {
       const worksheets = context.workbook.worksheets;
       queueFills(plan.writes ?? [], plan.values === true, (name) => {
         const info = this.byName(name);
         return info ? worksheets.getItem(info.id) : undefined;
       });
-      const stored = documents.map((d) => this.documents.queueWrite(context, d.namespace, d.xml));
+      const stored = this.documents.queueAll(context, documents);
       await context.sync();
-      for (const done of stored) done();
+      stored();
     });
   }
 
   // -------------------------------------------------------------------------------------------
-  // The review and the settings (custom XML parts: documents.ts)
+  // The review and the settings: custom XML parts (documents.ts)
 
   /** The review kept in the workbook (several parts of its namespace merged), or null: two syncs. */
   readReview(): Promise<string | null> {
-    return this.readDocuments(REVIEW_NAMESPACE).then(combineReviews);
+    return this.exclusive(() => this.documents.readReview());
   }
 
   /** The settings kept in the workbook, or null: two syncs. */
   readSettings(): Promise<string | null> {
-    return this.readDocuments(SETTINGS_NAMESPACE).then((list) => list[0] ?? null);
-  }
-
-  private readDocuments(namespace: string): Promise<string[]> {
-    return this.exclusive(async () => {
-      if (!this.features.documents) return [];
-      return this.run(DOING.documents, (context) => this.documents.read(context, namespace));
-    });
-  }
-
-  /** The documents a plan stores; their parts looked up first when this session has not seen them (one sync). */
-  private async documentWrites(plan: HostPlan, notes: HostNote[]): Promise<{ namespace: string; xml: string }[]> {
-    const documents = [
-      ...(plan.review !== undefined ? [{ namespace: REVIEW_NAMESPACE, xml: plan.review }] : []),
-      ...(plan.settings !== undefined ? [{ namespace: SETTINGS_NAMESPACE, xml: plan.settings }] : []),
-    ];
-    if (!documents.length) return [];
-    if (!this.features.documents) {
-      notes.push(...this.notes.filter((n) => n.feature === 'documents'));
-      return [];
-    }
-    const unknown = documents.map((d) => d.namespace).filter((ns) => !this.documents.known(ns));
-    if (unknown.length) await this.run(DOING.documents, (context) => this.documents.lookup(context, unknown));
-    return documents;
+    return this.exclusive(() => this.documents.readSettings());
   }
 
   /**
