@@ -49,7 +49,20 @@ const EMPTY_SUBJECTS = new Set(['合计', '共计', '总计', '共', '合计为'
 const INTRODUCERS = /(?:主要用于|用于|(?<!公)共有|共涉及|其中)/g;
 const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
 
+const CLEANED = new Map<string, string>();
+
+/** The words of a clause as a subject: ordinals, dates, connectives and trailing verbs cut (memoized: texts repeat). */
 export function cleanSubject(raw: string): string {
+  let c = CLEANED.get(raw);
+  if (c === undefined) {
+    c = clean(raw);
+    if (CLEANED.size > 20000) CLEANED.clear();
+    CLEANED.set(raw, c);
+  }
+  return c;
+}
+
+function clean(raw: string): string {
   let s = raw.replace(/\s+/g, ' ');
   for (let guard = 0; guard < 20; guard++) {
     const before = s;

@@ -461,13 +461,8 @@ function itemFacts(ctx: WorkbookReader, b: FactBuilder, t: SemanticTable | undef
     const parts = [{ table: t, ref: l.cells[col] }];
     const key = `${prefix}.${l.code}`;
     const derivation = `${n} ${l.code} ${label} 行 ${col}`;
-    const strong = b.amount({ key, label: `${label}(项)`, aliases: [`${label}(项)支出`, `${l.code}${label}`, `${l.code}${label}支出`], section, derivation }, parts);
-    if (!strong) continue;
-    const bare = b.amount({ key: `${key}.名称`, label, aliases: [`${label}支出`], section, derivation }, parts);
-    if (bare && bare !== strong) {
-      bare.sameAs = key;
-      bare.confirmOnly = true;
-    }
+    const fact = b.amount({ key, label: `${label}(项)`, aliases: [`${label}(项)支出`, `${l.code}${label}`, `${l.code}${label}支出`], section, derivation }, parts);
+    if (fact) fact.confirmAliases = [label, `${label}支出`];
   }
 }
 

@@ -40,6 +40,8 @@ interface NameEntry {
   fact: Fact;
   /** The name is one of the fact's local aliases. */
   local: boolean;
+  /** The name ties a claim to the fact only when the claim agrees with it. */
+  confirm?: boolean;
 }
 
 /** What a claim was tied to: the fact, and the other facts of its group (the same figure in another table). */
@@ -166,13 +168,15 @@ export class Resolver {
       if (members) members.push(f);
       else this.groups.set(root, [f]);
       if (f.project !== undefined) continue;
-      const add = (n: string, local: boolean) => {
+      const add = (n: string, local: boolean, confirm = false) => {
+        const e: NameEntry = confirm ? { fact: f, local, confirm } : { fact: f, local };
         const list = this.names.get(n);
-        if (list) list.push({ fact: f, local });
-        else this.names.set(n, [{ fact: f, local }]);
+        if (list) list.push(e);
+        else this.names.set(n, [e]);
       };
       for (const n of own) add(n, false);
       for (const n of (f.localAliases ?? []).map(normName)) if (n && !own.has(n)) add(n, true);
+      for (const n of (f.confirmAliases ?? []).map(normName)) if (n && !own.has(n)) add(n, false, true);
     }
   }
 
@@ -204,8 +208,9 @@ export class Resolver {
     if (!n || GENERIC.has(n)) return [];
     const wantScore = claim.kind === 'score';
     const entries = (this.names.get(n) ?? []).filter((e) => (e.fact.unit === '分') === wantScore);
-    // a local alias names its fact only in the fact's own section (or in a text without sections)
-    return entries.filter((e) => !e.local || !claim.section || e.fact.section === claim.section).map((e) => e.fact);
+    // a local alias names its fact only in the fact's own section (or in a text without sections);
+    // a confirming name only when the claim agrees
+    return entries.filter((e) => (!e.local || !claim.section || e.fact.section === claim.section) && (!e.confirm || this.agrees(claim, e.fact))).map((e) => e.fact);
   }
 
   /** One fact among several of one name: by the claim's section, by agreement within a group of one figure. */
@@ -222,7 +227,6 @@ export class Resolver {
     const primary = pool.find((f) => !f.sameAs) ?? pool[0];
     const agreeing = [primary, ...group.filter((f) => f !== primary)].find((f) => this.agrees(claim, f));
     const fact = agreeing ?? primary;
-    if (fact.confirmOnly && !agreeing) return undefined;
     return { fact, group: group.filter((f) => f !== fact) };
   }
 

@@ -78,9 +78,12 @@ const REPORT_ITEM = /^\s*(?:[-•*·]\s*)?\d{1,2}\s*[.、]\s*(.{2,40}?)项目绩
 
 /** The project a report title names, '' for a 部门整体 report, undefined when the line is no title. */
 function titleProject(line: string, next: string | undefined): string | undefined {
+  const twoLines = next !== undefined && next.length < 30 && REPORT_TITLE_TAIL.test(next);
+  // most lines are no title: a cheap test first
+  if (!twoLines && (line.length > 120 || !/(?:报告|结果)\s*$/.test(line))) return undefined;
   let m = REPORT_TITLE.exec(line);
   let name = m?.[2];
-  if (!m && next !== undefined && REPORT_TITLE_TAIL.test(next)) {
+  if (!m && twoLines) {
     m = REPORT_TITLE_HEAD.exec(line);
     name = m?.[2];
   }

@@ -38,10 +38,10 @@ export interface Fact {
   /** Wordings that name the fact only inside its own section ("项目支出" in 五 is the 一般公共预算 one). */
   localAliases?: string[];
   /**
-   * The words may name other figures too (a 项 name such as "保障性住房租金补贴" is also a project's):
-   * a claim is tied to the fact only when it agrees with it, never reported against it.
+   * Wordings that may name other figures too (a bare 项 name such as "保障性住房租金补贴" is also a
+   * project's): a claim named so is tied to the fact only when it agrees with it, never reported against it.
    */
-  confirmOnly?: boolean;
+  confirmAliases?: string[];
   /** For a 项目 report: the project the fact belongs to (the 项目名称 of its 自评表). */
   project?: string;
   /** The key of the same figure of the year before, when the tables hold it (基础数据表 上年决算数). */

@@ -152,8 +152,7 @@ describe('buildFacts on the 江岸 2024 公开01–09 tables', () => {
   });
 
   test('项 amounts: named "X(项)" or with the code they are checked, by the bare name only confirmed', () => {
-    expect(fact('一般公共预算支出.项.2210107')).toMatchObject({ label: '保障性住房租金补贴(项)', section: '五' });
-    expect(fact('一般公共预算支出.项.2210107.名称')).toMatchObject({ label: '保障性住房租金补贴', confirmOnly: true, sameAs: '一般公共预算支出.项.2210107' });
+    expect(fact('一般公共预算支出.项.2210107')).toMatchObject({ label: '保障性住房租金补贴(项)', section: '五', confirmAliases: ['保障性住房租金补贴', '保障性住房租金补贴支出'] });
     // a name several 项 share (一般行政管理事务) names none of them
     expect(idx.all.some((f) => f.label === '一般行政管理事务')).toBe(false);
   });
