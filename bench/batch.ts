@@ -36,7 +36,7 @@ function newest(dir: string): number {
 }
 
 /** dist/ as the sources are now (the build prints type errors of work in progress; what it emits is run). */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   const main = path.join(ROOT, 'dist', 'cli', 'main.js');
   const worker = path.join(ROOT, 'dist', 'cli', 'batch', 'worker.js');
   let built = 0;

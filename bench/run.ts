@@ -30,6 +30,7 @@ import { generatedGk03, gridToXlsx } from './generate';
 import { CHOSEN_READER, READERS } from './readers';
 import { benchExcel } from './excel';
 import { benchBatch } from './batch';
+import { benchCli } from './cli';
 
 const FIXTURES = path.resolve(__dirname, '../samples');
 const json = process.argv.includes('--json');
@@ -119,7 +120,8 @@ async function main() {
   const fill = await fillBench();
   const excel = await benchExcel();
   const batch = await benchBatch();
-  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel, batch };
+  const cli = benchCli();
+  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel, batch, cli };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -136,6 +138,7 @@ async function main() {
   for (const [rows, v] of Object.entries(fill.byRows)) console.log(`${rows.padStart(7)} rows ${String(v.writes).padStart(8)} writes ${v.ms.toFixed(0).padStart(8)} ${v.planMs.toFixed(0).padStart(6)} ${v.writeMs.toFixed(0).padStart(7)} ${v.msPer1000Rows.toFixed(1).padStart(8)}`);
   console.log(`\nExcel host through the double (${excel.fixture}): ${excel.syncsPerFullCheck} syncs per full check, at most ${excel.syncsPerEdit} per edit (${Object.entries(excel.syncsPerEditByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   console.log(`  core work per edit ${excel.computePerEditMs.toFixed(2)} ms; edit to marks ${excel.editToMarksMs.toFixed(1)} ms at ${excel.latencyMs} ms a sync (debounce left out)`);
+  console.log(`\ngongkai check as a process: ${cli.checkProcessMs} ms; node -e 0: ${cli.nodeStartMs} ms (×${cli.ratio})`);
   console.log(`\ngongkai batch (built CLI), ${batch.workbooks} workbooks: ${batch.seconds1.toFixed(1)} s with 1 worker, ${batch.seconds2.toFixed(1)} s with 2 (×${batch.speedup.toFixed(2)}); peak RSS ${batch.peakRssMB} MB (${batch.peakRssMB1} MB with 1)`);
 }
 

@@ -1,18 +1,16 @@
 import * as path from 'path';
 import { analyze, toReport } from '../core/analyze';
 import type { CheckReport } from '../core/findings';
-import { inputsProblemsMessage } from '../core/narrative/session';
 import { RULES } from '../core/rules/registry';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
 import { CHECK } from './commands';
-import { readDraftSources } from './narrate';
-import { checkNarrativeText, readNarrative } from './narrative';
+import { SAMPLE_WORKBOOK } from './sample';
+
+export { SAMPLE_WORKBOOK };
 import { flag, parseOptions, stringOption, UsageError } from './options';
 import { formatJson, formatJsonLine, formatRules, formatText } from './reporters';
 
-/** The sample workbook bundled with the project, checked when no FILE is given. */
-export const SAMPLE_WORKBOOK = path.resolve(__dirname, '../../samples/jiangan-2024-gongkai.xlsx');
 
 export interface CheckArgs {
   files: string[];
@@ -62,27 +60,38 @@ export interface CheckOutput {
  * one report after the other; JSON: one object, or one line per file when several were given), each
  * unreadable one gets its one-line reason on stderr, and the exit code is the worst: 2 > 1 > 0.
  */
+async function loadNarrativeCheck() {
+  const [{ readDraftSources }, { checkNarrativeText, readNarrative }, { inputsProblemsMessage }] = await Promise.all([
+    import('./narrate'),
+    import('./narrative'),
+    import('../core/narrative/session'),
+  ]);
+  return { readDraftSources, checkNarrativeText, readNarrative, inputsProblemsMessage };
+}
+
 export async function runCheck(args: CheckArgs): Promise<CheckOutput> {
   if (args.listRules) {
     return { stdout: args.format === 'json' ? JSON.stringify(RULES.map((r) => r.meta), null, 2) : formatRules(RULES), stderr: [], code: 0 };
   }
   // The narrative and its inputs belong to the one workbook: unreadable, nothing can be checked.
-  const narrativeText = args.narrative ? await readNarrative(args.narrative) : null;
-  const sources = narrativeText !== null ? await readDraftSources(args.prior, args.inputs) : {};
+  // the narrative's code is loaded only when a narrative is checked
+  const narrative = args.narrative ? await loadNarrativeCheck() : null;
+  const narrativeText = narrative && args.narrative ? await narrative.readNarrative(args.narrative) : null;
+  const sources = narrative && narrativeText !== null ? await narrative.readDraftSources(args.prior, args.inputs) : {};
   const stderr: string[] = [];
   const outcomes: Outcome[] = [];
   for (const file of args.files) {
     try {
       const workbook = await loadXlsxFile(file);
       const analysis = analyze(workbook);
-      let narrative: { resolved: number; verified: number } | undefined;
-      if (narrativeText !== null) {
-        const checked = checkNarrativeText(narrativeText, workbook, analysis.tables, sources);
+      let numbers: { resolved: number; verified: number } | undefined;
+      if (narrative && narrativeText !== null) {
+        const checked = narrative.checkNarrativeText(narrativeText, workbook, analysis.tables, sources);
         analysis.findings.push(...checked.findings);
-        narrative = { resolved: checked.resolved.length, verified: checked.verified.length };
-        if (checked.inputProblems) stderr.push(inputsProblemsMessage(path.basename(file), checked.inputProblems) + '（这些值未用于核对。） / Unusable inputs were left out of the check.');
+        numbers = { resolved: checked.resolved.length, verified: checked.verified.length };
+        if (checked.inputProblems) stderr.push(narrative.inputsProblemsMessage(path.basename(file), checked.inputProblems) + '（这些值未用于核对。） / Unusable inputs were left out of the check.');
       }
-      outcomes.push({ report: toReport(path.basename(file), analysis), ...(narrative ? { narrative } : {}) });
+      outcomes.push({ report: toReport(path.basename(file), analysis), ...(numbers ? { narrative: numbers } : {}) });
     } catch (e) {
       if (e instanceof WorkbookReadError) outcomes.push({ unreadable: e.message.split('\n')[0] });
       else {

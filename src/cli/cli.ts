@@ -1,22 +1,22 @@
-import { ReviewDocumentError } from '../core/review/document';
-import { WorkbookFileError } from '../hosts/node/safe-write';
-import { WorkbookReadError } from '../hosts/xlsx/load';
-import { WorkbookWriteError } from '../hosts/xlsx/write';
-import { EXIT_STOPPED, parseBatchArgs, runBatch } from './batch';
-import { progressStream } from './batch/progress';
-import { parseCheckArgs, runCheck } from './check';
 import { BATCH, CHECK, COMMANDS, FILL, generalHelp, MARK, NARRATE, REPORT } from './commands';
-import { formatFillText, parseFillArgs, runFill } from './fill';
-import { parseMarkArgs, runMark } from './mark';
-import { parseNarrateArgs, runNarrate } from './narrate';
 import { commandHelp, UsageError } from './options';
-import { parseReportArgs, runReport } from './report';
 import { escapeControls } from './terminal';
 
-export { SAMPLE_WORKBOOK } from './check';
+/*
+ * Only what the command needs is loaded (the commands' modules are imported when they run): the
+ * readers, the narrative, the .docx and .xlsx writers and the worker pool cost start-up time that a
+ * one-workbook `gongkai check` should not pay. Errors are told apart by their names for the same reason.
+ */
+
+export { SAMPLE_WORKBOOK } from './sample';
 
 /** Exit codes (docs/output-contract.md): 0 clean, 1 error findings, 2 unreadable input; 64 a usage mistake; 73 the output could not be written; 130 a batch stopped by Ctrl-C. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73, stopped: EXIT_STOPPED } as const;
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, cannotWrite: 73, stopped: 130 } as const;
+
+/** An error of the named class (the module defining it may not be loaded: compared by name). */
+function named(e: unknown, name: string): e is Error & { problem?: string } {
+  return e instanceof Error && e.name === name;
+}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -47,29 +47,36 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (command === 'fill') {
+      const { formatFillText, parseFillArgs, runFill } = await import('./fill');
       const fillArgs = parseFillArgs(rest);
       const result = await runFill(fillArgs);
       io.stdout(fillArgs.format === 'json' ? JSON.stringify(result, null, 2) : formatFillText(result));
       return EXIT.ok;
     }
     if (command === 'narrate') {
+      const { parseNarrateArgs, runNarrate } = await import('./narrate');
       io.stdout(await runNarrate(parseNarrateArgs(rest), io.stderr));
       return EXIT.ok;
     }
     if (command === 'batch') {
+      const { parseBatchArgs, runBatch } = await import('./batch');
+      const { progressStream } = await import('./batch/progress');
       const batch = await runBatch(parseBatchArgs(rest), { stderr: io.stderr, progress: progressStream(process.stderr) });
       if (batch.stdout !== null) io.stdout(batch.stdout);
       io.stderr(batch.closing);
       return batch.code;
     }
     if (command === 'report') {
+      const { parseReportArgs, runReport } = await import('./report');
       io.stdout(await runReport(parseReportArgs(rest)));
       return EXIT.ok;
     }
     if (command === 'mark') {
+      const { parseMarkArgs, runMark } = await import('./mark');
       io.stdout(await runMark(parseMarkArgs(rest)));
       return EXIT.ok;
     }
+    const { parseCheckArgs, runCheck } = await import('./check');
     const result = await runCheck(parseCheckArgs(rest));
     for (const line of result.stderr) io.stderr(line);
     if (result.stdout !== null) io.stdout(result.stdout);
@@ -80,19 +87,19 @@ export async function run(argv: string[], rawIo: CliIo): Promise<number> {
       io.stderr(`${e.message}\n${spec ? commandHelp(spec) : generalHelp()}`);
       return EXIT.usage;
     }
-    if (e instanceof WorkbookFileError && e.problem === 'same-as-input') {
+    if (named(e, 'WorkbookFileError') && e.problem === 'same-as-input') {
       io.stderr(e.message);
       return EXIT.usage;
     }
-    if (e instanceof ReviewDocumentError) {
+    if (named(e, 'ReviewDocumentError')) {
       io.stderr(e.message);
       return EXIT.unreadable;
     }
-    if (e instanceof WorkbookReadError) {
+    if (named(e, 'WorkbookReadError') || named(e, 'PriorWorkbookError')) {
       io.stderr(e.message);
       return EXIT.unreadable;
     }
-    if (e instanceof WorkbookFileError || e instanceof WorkbookWriteError) {
+    if (named(e, 'WorkbookFileError') || named(e, 'WorkbookWriteError')) {
       io.stderr(e.message.split('\n')[0]);
       return EXIT.cannotWrite;
     }

@@ -3,8 +3,6 @@ import type { DraftInputs } from '../core/narrative/draft/inputs';
 import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
 import { renderMarkdown, renderText } from '../core/narrative/render';
 import { draftStats, inputsProblemsMessage, NarrativeSession, priorInputsOf, readInputsOf, type DraftSources, type InputsSheetReading } from '../core/narrative/session';
-import { DocxFileTarget } from '../hosts/word/docx-file-target';
-import { writeInputsTemplate } from '../hosts/xlsx/inputs-template';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
 import { assertNotInput, identify, writeFileSafely } from '../hosts/node/safe-write';
@@ -123,6 +121,8 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   if (args.inputsTemplate) {
     const rows = session.inputRows();
     // A template may already hold a person's numbers: replaced only with --force.
+    // loaded only here: the template writer brings exceljs, which no other command needs
+    const { writeInputsTemplate } = await import('../hosts/xlsx/inputs-template');
     await writeFileSafely(args.inputsTemplate, await writeInputsTemplate(rows), { overwriteExisting: args.force, inputs });
     return (
       `已写出 ${path.basename(args.inputsTemplate)}：“${INPUTS_SHEET_NAME}”表 ${rows.length} 项待填写；填好后用 --inputs ${path.basename(args.inputsTemplate)} 起草。` +
@@ -144,7 +144,7 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   }
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
-    args.format === 'docx' ? (await new DocxFileTarget().exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
+    args.format === 'docx' ? (await new (await import('../hosts/word/docx-file-target')).DocxFileTarget().exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
   await writeFileSafely(args.output!, bytes, { overwriteExisting: args.force, inputs });
   const stats = draftStats(draft);
   return (
