@@ -1,6 +1,7 @@
 /**
  * npm run bench            human-readable figures
  * npm run bench -- --json  one JSON object with the same figures
+ * npm run bench -- --only=check [--json]  the check figures alone (`fixtures` and `generated`)
  *
  * Load time (.xlsx → grid) and recognition time per fixture (median of several runs), and
  * recognition of a generated GK03 with 1,000 … 10,000 科目 rows to show linear growth; `reader`: each
@@ -34,6 +35,7 @@ import { benchCli } from './cli';
 
 const FIXTURES = path.resolve(__dirname, '../samples');
 const json = process.argv.includes('--json');
+const onlyCheck = process.argv.includes('--only=check');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -79,7 +81,7 @@ function longSentence(seedText: string, facts: Fact[]): { longSentenceKB: number
 }
 
 async function main() {
-  const fixtures: Record<string, { loadMs: number; recognizeMs: number; checkMs: number; fillMs: number; fills: number; tables: number; findings: number }> = {};
+  const fixtures: FixtureFigures = {};
   for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort()) {
     const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, file)));
     const loadMs = await timeAsync(5, () => loadXlsx(bytes, file));
@@ -90,7 +92,7 @@ async function main() {
     const fillMs = time(21, () => planFills(wb, recognized));
     fixtures[file] = { loadMs: round(loadMs), recognizeMs: round(recognizeMs), checkMs: round(checkMs), fillMs: round(fillMs), fills: planFills(wb, recognized).writes.length, tables: recognizeWorkbook(wb).tables.length, findings: analyze(wb).findings.length };
   }
-  const generated: Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number; checkMs: number; checkMsPer1000Rows: number }> = {};
+  const generated: GeneratedFigures = {};
   for (const n of [1000, 2000, 5000, 10000]) {
     const wb = { name: 'gen.xlsx', sheets: [generatedGk03(n)] };
     const ms = time(9, () => recognizeWorkbook(wb));
@@ -100,6 +102,11 @@ async function main() {
     const errors = analyze(wb).findings.filter((f) => f.severity === 'error');
     if (errors.length) throw new Error(`generated GK03 ${n} is not consistent: ${errors[0].message}`);
     generated[`gk03_${n}`] = { rows: n, recognizeMs: round(ms), msPer1000Rows: round((ms / n) * 1000), checkMs: round(checkMs), checkMsPer1000Rows: round((checkMs / n) * 1000) };
+  }
+  if (onlyCheck) {
+    if (json) process.stdout.write(JSON.stringify({ node: process.version, fixtures, generated }) + '\n');
+    else printCheck(fixtures, generated);
+    return;
   }
   // Narrative: drafting the 情况说明 and checking the seed's text against the 公开 fixture.
   const gongkaiBytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx')));
@@ -126,12 +133,8 @@ async function main() {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
-  console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
-  console.log('\nfixture                         load    recognize  check(recognize+rules)  fills(plan)  tables  findings  fills');
-  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${v.fillMs.toFixed(3).padStart(9)}  ${String(v.tables).padStart(6)}  ${String(v.findings).padStart(8)}  ${String(v.fills).padStart(5)}`);
+  printCheck(fixtures, generated);
   console.log(`\nnarrative (公开 fixture, after load): draft 情况说明 ${narrative.draftMs.toFixed(2)} ms; check the seed text ${narrative.checkMs.toFixed(2)} ms; one sentence of 8,000 clauses (${narrative.longSentenceKB} KB) ${narrative.longSentenceMs.toFixed(0)} ms`);
-  console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
-  for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
   console.log(`\n.xlsx reader (chosen: ${reader.chosen})   公开 load   10,000-row load   peak RSS (10,000 rows)`);
   for (const [name, v] of Object.entries(reader.candidates)) console.log(`${name.padEnd(30)} ${v.gongkaiLoadMs.toFixed(1).padStart(9)} ${v.rows10kLoadMs.toFixed(1).padStart(17)} ${String(v.rows10kPeakRssMB).padStart(10)} MB`);
   console.log('\nfill of a generated GK03 (plan + write)   total ms   plan   write   per 1,000 rows');
@@ -140,6 +143,18 @@ async function main() {
   console.log(`  core work per edit ${excel.computePerEditMs.toFixed(2)} ms; edit to marks ${excel.editToMarksMs.toFixed(1)} ms at ${excel.latencyMs} ms a sync (debounce left out)`);
   console.log(`\ngongkai check as a process: ${cli.checkProcessMs} ms; node -e 0: ${cli.nodeStartMs} ms (×${cli.ratio})`);
   console.log(`\ngongkai batch (built CLI), ${batch.workbooks} workbooks: ${batch.seconds1.toFixed(1)} s with 1 worker, ${batch.seconds2.toFixed(1)} s with 2 (×${batch.speedup.toFixed(2)}); peak RSS ${batch.peakRssMB} MB (${batch.peakRssMB1} MB with 1)`);
+}
+
+type FixtureFigures = Record<string, { loadMs: number; recognizeMs: number; checkMs: number; fillMs: number; fills: number; tables: number; findings: number }>;
+type GeneratedFigures = Record<string, { rows: number; recognizeMs: number; msPer1000Rows: number; checkMs: number; checkMsPer1000Rows: number }>;
+
+/** The check figures as text: per fixture, and per size of the generated GK03. */
+function printCheck(fixtures: FixtureFigures, generated: GeneratedFigures): void {
+  console.log(`Gongkai Lens bench (${process.version}); median times in ms`);
+  console.log('\nfixture                         load    recognize  check(recognize+rules)  fills(plan)  tables  findings  fills');
+  for (const [f, v] of Object.entries(fixtures)) console.log(`${f.padEnd(30)} ${v.loadMs.toFixed(2).padStart(7)} ${v.recognizeMs.toFixed(3).padStart(10)} ${v.checkMs.toFixed(3).padStart(12)}           ${v.fillMs.toFixed(3).padStart(9)}  ${String(v.tables).padStart(6)}  ${String(v.findings).padStart(8)}  ${String(v.fills).padStart(5)}`);
+  console.log('\ngenerated GK03 (科目 rows)    recognize  per 1,000 rows    check  per 1,000 rows');
+  for (const v of Object.values(generated)) console.log(`${String(v.rows).padStart(6)}                     ${v.recognizeMs.toFixed(2).padStart(8)}  ${v.msPer1000Rows.toFixed(3).padStart(8)}  ${v.checkMs.toFixed(2).padStart(9)}  ${v.checkMsPer1000Rows.toFixed(3).padStart(8)}`);
 }
 
 /** Each reader candidate on the 公开 sample and on a generated 10,000-row sheet; the chosen one's figures repeated. */
