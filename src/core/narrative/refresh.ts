@@ -24,12 +24,13 @@ export function refreshDraft(
   print: (fact: Fact, previous: string) => string,
 ): { draft: NarrativeDraft; stale: StaleNumber[] } {
   const byKey = new Map(facts.map((f) => [f.key, f]));
+  const asPrinted = (f: Fact | undefined) => (f ? ofPrintedParts(f, byKey) : undefined);
   const stale: StaleNumber[] = [];
   const blocks: Block[] = draft.blocks.map((b, bi) => {
     if (b.type !== 'paragraph') return b;
     const runs: Run[] = b.runs.map((r, ri) => {
       if (r.type !== 'number') return r;
-      const fact = byKey.get(r.factKey);
+      const fact = asPrinted(byKey.get(r.factKey));
       if (fact && stillRight(fact, r.text)) return r;
       const now = fact ? print(fact, r.text) : null;
       stale.push({ block: bi, run: ri, factKey: r.factKey, printed: r.text, current: now });
@@ -38,6 +39,19 @@ export function refreshDraft(
     return { ...b, runs };
   });
   return { draft: { ...draft, blocks }, stale };
+}
+
+/**
+ * A share or rate as the drafters state it: of its part and whole as printed (0.01), so that a cell
+ * holding 0.182 printed 0.18 gives 0.18 ÷ 8.82 = 2.04%, the figure the draft printed.
+ */
+function ofPrintedParts(f: Fact, byKey: ReadonlyMap<string, Fact>): Fact {
+  const part = f.ratioOf && byKey.get(f.ratioOf.part);
+  const whole = f.ratioOf && byKey.get(f.ratioOf.whole);
+  if (!part || !whole) return f;
+  const p = part.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const w = whole.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return w.isZero() ? f : { ...f, value: p.div(w).times(100) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Shared machinery of the 情况说明 drafters: runs, number printing, year-over-year sentences,
- * shares of a partition (largest remainder), the 类 with the largest change, and reading the tables
+ * shares of a partition (each rounded on its own), the 类 with the largest change, and reading the tables
  * a drafter needs beside the facts (公开05 项 rows, 项目自评表).
  *
  * Printing (docs/domain.md §0.2 and the 江岸 seed): amounts in 万元 and percentages with 2 decimals, half up,
@@ -11,6 +11,7 @@ import { refToA1, type CellRef } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
 import type { CellPointer } from '../../findings';
 import { toWan } from '../../money/units';
+import { WorkbookReader } from '../../reading';
 import { functionalClassName } from '../../catalog/functional-classes';
 import type { SemanticTable, TableType } from '../../tables/types';
 import type { Block, Run } from '../blocks';
@@ -30,6 +31,10 @@ export function toIndex(facts: readonly Fact[] | FactIndex): FactIndex {
 /** Recognized tables and the reader of their cells (a WorkbookReader is one). */
 export interface TableSource {
   readonly tables: readonly SemanticTable[];
+  /** The file of these tables when it is not the workbook being drafted (cells then name it). */
+  readonly book?: string;
+  /** The reader of the cells, when a drafter needs more than amounts (the 自评表's scores). */
+  readonly reader?: WorkbookReader;
   /** An amount in 万元 (empty = 0), undefined when the cell is no number (WorkbookReader.wan). */
   wan?(table: SemanticTable, ref: CellRef | undefined): Decimal | undefined;
 }
@@ -71,7 +76,19 @@ export class TableSet {
   }
 
   pointer(table: SemanticTable, ref: CellRef): CellPointer {
-    return { sheet: table.sheet, address: refToA1(ref) };
+    const book = this.sourceOf(table)?.book;
+    return book ? { sheet: table.sheet, address: refToA1(ref), book } : { sheet: table.sheet, address: refToA1(ref) };
+  }
+
+  /** The source a table came from (its reader, its file), when it was given with one. */
+  sourceOf(table: SemanticTable): TableSource | undefined {
+    return this.entries.find((e) => e.table === table)?.source;
+  }
+
+  /** The reader of a table's cells (the source itself when it is a WorkbookReader). */
+  readerOf(table: SemanticTable): WorkbookReader | undefined {
+    const source = this.sourceOf(table);
+    return source?.reader ?? (source instanceof WorkbookReader ? source : undefined);
   }
 }
 
@@ -117,18 +134,19 @@ export function heading(level: 1 | 2 | 3, s: string): Block {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** A fact's value in 万元 (percentages as they are). */
+/**
+ * A fact's value in 万元 as the draft prints it, to 0.01 (percentages as they are). Shares, rates and
+ * changes are computed from the printed amounts, so that a reader's arithmetic agrees with the text:
+ * a cell holding 0.182 is printed 0.18, and its rate against 8.82 must be 2.04% wherever it is stated.
+ */
 export function wan(f: Fact): Decimal {
-  return toWan(f.value, f.unit === '元' ? '元' : '万元');
+  const v = toWan(f.value, f.unit === '元' ? '元' : '万元');
+  return f.unit === '%' ? v : v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/**
- * How the reports print a number: 2 decimals half up; exactly whole values plain ("12", "0", "100")
- * unless wholeNumbers is 'fixed'. `shown` is the value to print when it is not `exact` itself (a share
- * adjusted by the largest-remainder rule).
- */
-export function fmt(exact: Decimal, inputs: DraftInputs, shown?: Decimal): string {
-  const r = (shown ?? exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+/** How the reports print a number: 2 decimals half up; exactly whole values plain ("12", "0", "100") unless wholeNumbers is 'fixed'. */
+export function fmt(exact: Decimal, inputs: DraftInputs): string {
+  const r = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   if (inputs.wholeNumbers !== 'fixed' && exact.isInteger() && r.equals(exact)) return exact.toFixed(0);
   return r.toFixed(2);
 }
@@ -229,64 +247,28 @@ export function priorSlot(what: string): Run {
 export interface Shares {
   /** The printed share of each part (without "%"). */
   texts: string[];
-  /** The value printed for each part (exact ratio, or the adjusted one). */
-  values: Decimal[];
-  /** True when the largest-remainder rule changed a share from its plain rounding. */
-  adjusted: boolean;
 }
 
 /**
- * Shares of parts in a whole, made to add to exactly 100.00 by the largest-remainder rule (Hamilton):
- * each share is floored to 0.01, and the hundredths still missing go to the largest remainders (or,
- * when the floors overshoot, are taken from the smallest). Applied only when the parts add up to the
- * whole within the rounding tolerance (0.01 per part, at most 0.05); otherwise each share is rounded
- * on its own.
+ * Shares of parts in a whole, each rounded on its own (half up, 0.01): a share printed for an item is
+ * that item's share, even when the printed shares then add to 99.99% or 100.01% (a largest-remainder
+ * adjustment would print a figure that is wrong for its own item). A share that would print as 0.00%
+ * gets the decimals that show it (0.50 of 22854.27 is 0.002%, never "占0.00%").
  */
 export function partitionShares(parts: Decimal[], whole: Decimal, inputs: DraftInputs): Shares {
-  const exact = parts.map((p) => pct(p, whole) ?? ZERO);
-  const plain = exact.map((e) => e.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-  const gap = parts.reduce((s, p) => s.plus(p), ZERO).minus(whole).abs();
-  const tolerance = Decimal.min(new Decimal('0.01').times(Math.max(1, parts.length)), new Decimal('0.05'));
-  let values = plain;
-  if (!whole.isZero() && parts.length > 0 && gap.lte(tolerance)) values = largestRemainder(exact, 2, HUNDRED);
-  const adjusted = values.some((v, i) => !v.equals(plain[i]));
-  return { texts: exact.map((e, i) => fmt(e, inputs, values[i])), values, adjusted };
+  return { texts: parts.map((p) => shareText(pct(p, whole) ?? ZERO, inputs)) };
 }
 
-/** Hamilton's method on `values` (which add to about `total`), to `dp` decimals, adding to exactly `total`. */
-export function largestRemainder(values: Decimal[], dp: number, total: Decimal): Decimal[] {
-  const unit = new Decimal(10).pow(dp);
-  const scaled = values.map((v) => v.times(unit));
-  const floors = scaled.map((s) => s.floor());
-  const rema = scaled.map((s, i) => s.minus(floors[i]));
-  let missing = total.times(unit).minus(floors.reduce((s, f) => s.plus(f), ZERO)).round().toNumber();
-  const n = values.length;
-  if (n === 0) return [];
-  const desc = [...rema.keys()].sort((a, b) => rema[b].comparedTo(rema[a]) || a - b);
-  const asc = [...rema.keys()].sort((a, b) => rema[a].comparedTo(rema[b]) || b - a);
-  let guard = 0;
-  while (missing > 0 && guard++ < 100000) {
-    for (const i of desc) {
-      if (missing <= 0) break;
-      floors[i] = floors[i].plus(1);
-      missing--;
+/** A percentage as printed: 2 decimals, or up to 4 for a small non-zero share that 2 would print as 0. */
+export function shareText(exact: Decimal, inputs: DraftInputs): string {
+  if (!exact.isZero()) {
+    for (let dp = 2; dp <= 4; dp++) {
+      const r = exact.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+      if (!r.isZero()) return dp === 2 ? fmt(exact, inputs) : r.toFixed(dp);
     }
   }
-  while (missing < 0 && guard++ < 100000) {
-    let took = false;
-    for (const i of asc) {
-      if (missing >= 0) break;
-      if (floors[i].lte(0)) continue;
-      floors[i] = floors[i].minus(1);
-      missing++;
-      took = true;
-    }
-    if (!took) break;
-  }
-  return floors.map((f) => f.div(unit));
+  return fmt(exact, inputs);
 }
-
-export const LRM_NOTE = '（占比按最大余数法调整，合计100%）';
 
 // ---------------------------------------------------------------------------------------------
 // The 类 behind a change (reason suggestions)

@@ -79,13 +79,14 @@ export interface VehicleInputs {
 
 /**
  * The prior-year values a draft compares with, from the facts of the prior year's workbook (recognized
- * like any other): every amount fact by its key, in 万元. Shares and rates are left out.
+ * like any other): every amount fact by its key, in 万元 as that year's report printed it (0.01). Shares
+ * and rates are left out.
  */
 export function priorFromFacts(priorFacts: Fact[]): Record<string, Decimal> {
   const out: Record<string, Decimal> = {};
   for (const f of priorFacts) {
     if ((f.unit !== '万元' && f.unit !== '元') || f.key in out) continue;
-    out[f.key] = toWan(f.value, f.unit === '元' ? '元' : '万元');
+    out[f.key] = toWan(f.value, f.unit === '元' ? '元' : '万元').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Block } from '../blocks';
-import { fmt, heading, LRM_NOTE, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
+import { fmt, heading, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
 import type { DraftInputs } from './inputs';
 
 /** The parts of 本年收入 in the order the sentence lists them (fact key suffix, name). */
@@ -36,7 +36,6 @@ export function draftSection2(facts: FactIndex, inputs: DraftInputs): Block[] {
       const cells = share?.cells ?? [...p.fact!.cells, ...total.cells];
       head.push(p.name, num(fmt(wan(p.fact!), inputs), p.key, p.fact!.cells), '万元，占本年收入', num(`${shares.texts[i]}%`, `${p.key}/占比`, cells), '。');
     });
-    if (shares.adjusted) head.push(LRM_NOTE);
   }
   blocks.push(para(...head));
   return blocks;

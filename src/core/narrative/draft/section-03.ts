@@ -1,5 +1,5 @@
 import type { Block, Run } from '../blocks';
-import { fmt, heading, LRM_NOTE, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
+import { fmt, heading, num, para, partitionShares, totalWithChange, wan, type FactIndex } from './common';
 import type { DraftInputs } from './inputs';
 
 /** The parts of 本年支出 in the order the sentence lists them (公开03 columns). */
@@ -32,7 +32,6 @@ export function draftSection3(facts: FactIndex, inputs: DraftInputs): Block[] {
       list.push(p.name, num(fmt(wan(p.fact!), inputs), p.key, p.fact!.cells), '万元，占本年支出', num(`${shares.texts[i]}%`, `${p.key}/占比`, cells));
     });
     list.push('。');
-    if (shares.adjusted) list.push(LRM_NOTE);
     blocks.push(para(...list));
   }
   return blocks;

@@ -7,7 +7,6 @@ import {
   fmt,
   givenRun,
   heading,
-  LRM_NOTE,
   num,
   para,
   partitionShares,
@@ -117,7 +116,6 @@ export function draftSection5(facts: FactIndex, inputs: DraftInputs, tables?: Dr
     runs.push('。主要是用于', slot('use', '主要用途', use, true), '。');
     blocks.push(para(...runs));
   });
-  if (shares?.adjusted) blocks.push(para(LRM_NOTE));
 
   // (三)
   blocks.push(heading(2, '（三）一般公共预算财政拨款支出决算具体情况'));

@@ -12,7 +12,7 @@ import {
   draftSection11,
   priorFromFacts,
 } from '../../../../src/core/narrative/draft';
-import { fmt, largestRemainder, partitionShares } from '../../../../src/core/narrative/draft/common';
+import { fmt, partitionShares, shareText } from '../../../../src/core/narrative/draft/common';
 import { factIndex } from '../../../../src/core/narrative/facts';
 import type { Fact } from '../../../../src/core/narrative/types';
 import { allRuns, jiangan, numberRuns, paragraphs, section } from './helpers';
@@ -67,7 +67,7 @@ describe('year-over-year sentences', () => {
     const draft = draftQingkuang(d.facts, d.gongkai, { prior });
     expect(text(section(draft.blocks, '一'))).toBe('2024年度收、支总计22899.22万元。与2023年度相比，收、支总计持平。');
     expect(text(section(draft.blocks, '四'))).toContain('一般公共预算财政拨款收入22854.27万元，与2023年度决算数相同。');
-    expect(text(section(draft.blocks, '九'))).toContain('完成全年预算的2.06%。与上年持平。');
+    expect(text(section(draft.blocks, '九'))).toContain('完成全年预算的2.04%。与上年持平。');
     expect(numberRuns(draft.blocks).some((r) => r.factKey.endsWith('/较上年'))).toBe(false);
   });
 
@@ -77,32 +77,26 @@ describe('year-over-year sentences', () => {
   });
 });
 
-describe('shares of a partition (largest remainder)', () => {
-  test('thirds add to 100.00 with the extra hundredth on the first largest remainder', () => {
-    const third = D(100).div(3);
-    expect(largestRemainder([third, third, third], 2, D(100)).map((v) => v.toFixed(2))).toEqual(['33.34', '33.33', '33.33']);
-  });
-
-  test('floors that overshoot the total give back hundredths from the smallest remainders', () => {
-    const out = largestRemainder([D('50.5'), D('49.51'), D('0.004')], 2, D(100));
-    expect(out.reduce((s, v) => s.plus(v), D(0)).toFixed(2)).toBe('100.00');
-    expect(out.map((v) => v.toFixed(2))).toEqual(['50.50', '49.50', '0.00']);
-  });
-
-  test('the seed\'s 类 list: plain rounding gives 99.99, the missing 0.01 goes to 住房保障', () => {
+describe('shares of a partition', () => {
+  test('the seed\'s 类 list: each share is its own item\'s (住房保障 20958.26 ÷ 22854.27 = 91.70%, not a largest-remainder 91.71%); 0.50 prints 0.002%, never 0.00%', () => {
     const parts = ['72.81', '12', '133.15', '143.62', '250', '1283.93', '0.50', '20958.26'].map(D);
     const s = partitionShares(parts, D('22854.27'), {});
-    expect(s.texts).toEqual(['0.32', '0.05', '0.58', '0.63', '1.09', '5.62', '0.00', '91.71']);
-    expect(s.adjusted).toBe(true);
+    expect(s.texts).toEqual(['0.32', '0.05', '0.58', '0.63', '1.09', '5.62', '0.002', '91.70']);
   });
 
-  test('parts that do not add up to the whole are rounded on their own (no forced 100%)', () => {
-    const s = partitionShares([D('30'), D('30')], D('100'), {});
-    expect(s.texts).toEqual(['30', '30']);
-    expect(s.adjusted).toBe(false);
+  test('thirds print 33.33 each: the printed shares may add to 99.99, no figure is bent to reach 100', () => {
+    const s = partitionShares([D(1), D(1), D(1)], D(3), {});
+    expect(s.texts).toEqual(['33.33', '33.33', '33.33']);
   });
 
-  test('二 lists only the non-zero parts, in order, and says when it adjusted', () => {
+  test('a share too small for 4 decimals prints 0.00, an exact zero 0', () => {
+    expect(shareText(D('0.00001'), {})).toBe('0.00');
+    expect(shareText(D('0.00004'), {})).toBe('0.00');
+    expect(shareText(D('0.0004'), {})).toBe('0.0004');
+    expect(shareText(D('0'), {})).toBe('0');
+  });
+
+  test('二 lists only the non-zero parts, in order, with no note about rounding in the body', () => {
     const facts = idx(
       fact('收入.本年收入合计', '3', '收入合计'),
       fact('收入.财政拨款', '1'),
@@ -111,7 +105,8 @@ describe('shares of a partition (largest remainder)', () => {
       fact('收入.其他', '1'),
     );
     const t = text(draftSection2(facts, { year: 2024 }));
-    expect(t).toContain('其中：财政拨款收入1万元，占本年收入33.34%。事业收入1万元，占本年收入33.33%。其他收入1万元，占本年收入33.33%。（占比按最大余数法调整，合计100%）');
+    expect(t).toContain('其中：财政拨款收入1万元，占本年收入33.33%。事业收入1万元，占本年收入33.33%。其他收入1万元，占本年收入33.33%。');
+    expect(t).not.toContain('最大余数');
     expect(t).not.toContain('上级补助');
   });
 });
