@@ -1,8 +1,10 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { DraftInputs } from '../core/narrative/draft/inputs';
 import { INPUTS_SHEET_NAME } from '../core/narrative/draft/inputs-sheet';
 import { renderMarkdown, renderText } from '../core/narrative/render';
-import { draftStats, inputsProblemsMessage, NarrativeSession, priorInputsOf, readInputsOf, type DraftSources, type InputsSheetReading } from '../core/narrative/session';
+import { selfCheckSummary } from '../core/narrative/self-check';
+import { draftStats, inputsProblemsMessage, NarrativeSession, priorInputsOf, readInputsOf, type DraftSources, type InputsSheetReading, type PerfWorkbook } from '../core/narrative/session';
 import { WorkbookReadError } from '../hosts/xlsx/load';
 import { loadXlsxFile } from '../hosts/xlsx/node-file';
 import { assertNotInput, identify, writeFileSafely } from '../hosts/node/safe-write';
@@ -19,6 +21,10 @@ export interface NarrateArgs {
   output: string | null;
   format: DraftFormat;
   force: boolean;
+  /** --jixiao: the department's 绩效 workbook of the same year, for 十三. */
+  jixiao: string | null;
+  /** --no-jixiao: neither look for nor use one. */
+  noJixiao: boolean;
 }
 
 type DraftFormat = 'docx' | 'md' | 'txt';
@@ -41,11 +47,14 @@ export function parseNarrateArgs(args: readonly string[]): NarrateArgs {
     output: stringOption(parsed, '--output'),
     format: given ?? 'docx',
     force: flag(parsed, '--force'),
+    jixiao: stringOption(parsed, '--jixiao'),
+    noJixiao: flag(parsed, '--no-jixiao'),
   };
+  if (out.jixiao && out.noJixiao) throw usage('--jixiao 与 --no-jixiao 不能同用。', '--jixiao and --no-jixiao exclude each other.');
   if (parsed.positionals.length !== 1) throw usage('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。', 'Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
   out.book = parsed.positionals[0];
   if (out.inputsTemplate) {
-    if (out.output || out.prior || out.inputs || given)
+    if (out.output || out.prior || out.inputs || given || out.jixiao)
       throw usage('--inputs-template 只写出模板，不能与 -o、--prior、--inputs 或 --format 同用。', '--inputs-template only writes the template; it takes no -o, --prior, --inputs or --format.');
     if (path.extname(out.inputsTemplate).toLowerCase() !== '.xlsx') throw usage('--inputs-template 的输出文件应以 .xlsx 结尾。', 'The --inputs-template output must end in .xlsx.');
     return out;
@@ -105,6 +114,51 @@ export async function readDraftSources(priorFile: string | null, inputsFile: str
   return sources;
 }
 
+/** Names a person gives a 绩效 workbook (checked by content before use). */
+const PERF_NAME = /绩效|自评|jixiao|jx|perf/i;
+/** At most this many workbooks of BOOK's folder are opened to find its 绩效 workbook. */
+const MAX_PERF_CANDIDATES = 12;
+
+/**
+ * The 绩效 workbook 十三 is drafted from: --jixiao (refused with its reason when it cannot serve), or,
+ * when BOOK holds no 自评表, the one workbook of BOOK's folder named like one that is of the same
+ * department and year — used only when there is exactly one, and always said on stderr.
+ */
+async function perfWorkbookFor(session: NarrativeSession, args: NarrateArgs, warn: (line: string) => void): Promise<PerfWorkbook | undefined> {
+  if (args.noJixiao) return undefined;
+  if (args.jixiao) {
+    const reading = session.perfFrom(await loadXlsxFile(args.jixiao), path.basename(args.jixiao));
+    if (reading.problem) throw new WorkbookReadError(reading.message, 'jixiao');
+    return reading.perf;
+  }
+  if (!session.tables.some((t) => t.type.startsWith('GK')) || session.tables.some((t) => t.type === 'PERF_PROJECT' || t.type === 'PERF_DEPT')) return undefined;
+  const dir = path.dirname(path.resolve(args.book));
+  const taken = new Set([args.book, args.prior, args.inputs, args.output].filter((f): f is string => !!f).map((f) => path.resolve(f)));
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && PERF_NAME.test(n) && !n.startsWith('~$') && !taken.has(path.join(dir, n))).sort();
+  } catch {
+    return undefined;
+  }
+  const found: PerfWorkbook[] = [];
+  for (const name of names.slice(0, MAX_PERF_CANDIDATES)) {
+    try {
+      const reading = session.perfFrom(await loadXlsxFile(path.join(dir, name)), name);
+      if (reading.perf) found.push(reading.perf);
+    } catch {
+      // an unreadable neighbour is no 绩效 workbook of this department; it is not this command's input
+    }
+  }
+  if (found.length === 1) {
+    warn(`十三、预算绩效情况说明据同一文件夹中的“${found[0].book}”起草（--jixiao 指定其他文件，--no-jixiao 不使用）。 / Section 十三 drafted from "${found[0].book}" found beside BOOK (--jixiao to choose, --no-jixiao to skip).`);
+    return found[0];
+  }
+  if (found.length > 1) {
+    warn(`同一文件夹中有 ${found.length} 个同部门、同年度的绩效工作簿（${found.map((f) => `“${f.book}”`).join('、')}），未使用；请用 --jixiao 指定。 / ${found.length} 绩效 workbooks of this department and year beside BOOK; none used, choose one with --jixiao.`);
+  }
+  return undefined;
+}
+
 /**
  * gongkai narrate: drafts the 情况说明 from the workbook's tables (and the prior year's workbook for
  * the year-over-year sentences); numbers not in the tables stay marked slots, never invented.
@@ -112,7 +166,7 @@ export async function readDraftSources(priorFile: string | null, inputsFile: str
  * What is drafted from what is decided by the core's NarrativeSession; this reads and writes files.
  */
 export async function runNarrate(args: NarrateArgs, warn: (line: string) => void = () => {}): Promise<string> {
-  const inputs = [args.book, args.prior, args.inputs].filter((f): f is string => !!f);
+  const inputs = [args.book, args.prior, args.inputs, args.jixiao].filter((f): f is string => !!f);
   // Before anything is read: the output may not be an input, whatever its spelling.
   const target = args.inputsTemplate ?? args.output;
   if (target) await assertNotInput(await identify(target), inputs);
@@ -134,13 +188,14 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   const prior = args.prior ? priorInputsOf(await loadXlsxFile(args.prior)) : undefined;
   inputsFrom(session.ownInputs(), args.book);
   const { given } = await readDraftSources(null, args.inputs);
-  const draft = session.draft({ prior, given });
+  const perf = await perfWorkbookFor(session, args, warn);
+  const draft = session.draft({ prior, given, perf });
   // The draft read back as a finished text: numbers from the inputs that disagree are said now, on
   // stderr, so the draft itself (stdout or the file) stays clean.
-  const own = session.selfCheck(draft, { prior, given });
+  const own = session.selfCheck(draft, { prior, given, perf });
   if (own.length) {
-    warn(`草稿自检：有 ${own.length} 处数字前后不一致，多为所填上年数、年初预算等与表中数据不符；请核对后再用。 / Self-check: ${own.length} number(s) of the draft disagree (check the inputs).`);
-    for (const f of own) warn(`  ${f.severity === 'error' ? '错误' : '警告'} “${f.quote}” ${f.message} [${f.rule}]`);
+    warn(selfCheckSummary(own));
+    for (const f of own) warn(`  ${f.severity === 'error' ? '错误' : '警告'}（${f.cause === 'inputs' ? `所填：${f.input ?? '输入值'}` : '表格'}）“${f.quote}” ${f.message} [${f.rule}]`);
   }
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =

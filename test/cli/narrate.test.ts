@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readFileSync } from 'fs';
+import { copyFileSync, existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { docxText } from '../../src/hosts/word/docx-text';
 import { cli } from '../helpers/cli';
@@ -8,6 +8,9 @@ import { withInputValues } from '../helpers/inputs-sheet';
 import { tempDir } from '../helpers/temp-dir';
 
 const BOOK = path.join(FIXTURES, 'jiangan-2024-gongkai.xlsx');
+/** The line narrate prints when it drafts 十三 from the 绩效 workbook it found beside BOOK. */
+const FOUND_BESIDE =
+  '十三、预算绩效情况说明据同一文件夹中的“jiangan-2024-jixiao.xlsx”起草（--jixiao 指定其他文件，--no-jixiao 不使用）。 / Section 十三 drafted from "jiangan-2024-jixiao.xlsx" found beside BOOK (--jixiao to choose, --no-jixiao to skip).\n';
 
 /**
  * A stand-in for last year's workbook: the same tables with their year set to 2023 (generated for the
@@ -29,7 +32,8 @@ describe('gongkai narrate', () => {
     const dir = tempDir('gk-narrate-');
     const out = path.join(dir, '情况说明.docx');
     const r = await cli('narrate', BOOK, '-o', out);
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    // the department's 绩效 workbook lies beside the 公开 one: found, used for 十三, and said
+    expect([r.code, r.stderr]).toEqual([0, FOUND_BESIDE]);
     expect(r.stdout).toMatch(/处待填写或确认/);
     const text = await docxText(new Uint8Array(readFileSync(out)), '情况说明.docx');
     for (const heading of ['一、收入支出决算总体情况说明', '六、一般公共预算财政拨款基本支出决算情况说明', '九、财政拨款"三公"经费支出决算情况说明', '附：数字来源']) {
@@ -37,7 +41,11 @@ describe('gongkai narrate', () => {
     }
     expect(text).toContain('其中：财政拨款收入22854.27万元，占本年收入99.80%。');
     expect(text).toContain('【上年数（2023年度收、支总计，万元）】');
-    expect(text).toMatch(/22899\.22 → .* → 公开01表!C37/);
+    expect(text).toMatch(/22899\.22 收、支总计：公开01表!C37/);
+    // 十三 from the 绩效 workbook, its cells named with their file
+    expect(text).toContain('共涉及项目7个，资金21311.62万元，占一般公共预算项目支出总额的99.57%。');
+    expect(text).toContain('2024年度部门整体支出绩效自评得分为99分');
+    expect(text).toMatch(/21311\.62 项目自评 执行数合计：'\[jiangan-2024-jixiao\.xlsx\]/);
   });
 
   test('the workbook itself as --prior is refused: a prior of the same year drafts 持平 everywhere', async () => {
@@ -88,14 +96,14 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
       [byClass('住房保障支出', '221')]: 128.96,
     };
     const inconsistent = await withValues(template, path.join(dir, 'seed.xlsx'), seed);
-    const r = await cli('narrate', BOOK, '--inputs', inconsistent, '--format', 'txt');
+    const r = await cli('narrate', BOOK, '--no-jixiao', '--inputs', inconsistent, '--format', 'txt');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^草稿自检：有 1 处数字前后不一致/);
     expect(r.stderr).toContain('“1405.65万元”');
     expect(r.stderr).toContain('[NARRATIVE.sum]');
     expect(r.stdout).not.toContain('草稿自检');
     const fixed = await withValues(template, path.join(dir, 'fixed.xlsx'), { ...seed, [byClass('社会保障和就业支出', '208')]: 57.81 });
-    const ok = await cli('narrate', BOOK, '--inputs', fixed, '--format', 'txt');
+    const ok = await cli('narrate', BOOK, '--no-jixiao', '--inputs', fixed, '--format', 'txt');
     expect([ok.code, ok.stderr]).toEqual([0, '']);
   });
 
@@ -129,7 +137,7 @@ describe('gongkai narrate: the 上年数及其他 inputs sheet', () => {
     expect((await cli('narrate', BOOK, '--inputs-template', template)).code).toBe(0);
     const filled = await withValues(template, path.join(dir, 'filled.xlsx'), { '2023年度收、支总计': '11314. 64', 机关运行经费年初预算: 55.89 });
 
-    const r = await cli('narrate', BOOK, '--inputs', filled, '--format', 'txt');
+    const r = await cli('narrate', BOOK, '--no-jixiao', '--inputs', filled, '--format', 'txt');
     expect([r.code, r.stderr]).toEqual([0, '']);
     const text = r.stdout.replace(/\s+/g, '');
     expect(text).toContain('收、支总计各增加11584.58万元，增长102.39%');
@@ -245,12 +253,73 @@ describe('the bundled inputs sheet samples/jiangan-2024-inputs.xlsx', () => {
   });
 
   test('narrate --inputs with it drafts the 年初预算, 政府采购 and 车辆 sentences and flags the report\'s own 1405.65', async () => {
-    const r = await cli('narrate', BOOK, '--inputs', SAMPLE, '--format', 'txt');
+    const r = await cli('narrate', BOOK, '--no-jixiao', '--inputs', SAMPLE, '--format', 'txt');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('政府采购支出总额【政府采购支出总额：2105.14】万元');
     expect(r.stdout).toContain('共有车辆【车辆总数：4】辆');
     expect(r.stdout).toContain('【上年数（2023年度收、支总计，万元）】');
     expect(r.stderr).toMatch(/^草稿自检：有 1 处/);
     expect(r.stderr).toContain('“1405.65万元”');
+  });
+});
+
+describe('gongkai narrate: 十三 from the department\'s 绩效 workbook', () => {
+  const JIXIAO = path.join(FIXTURES, 'jiangan-2024-jixiao.xlsx');
+  const section13 = (text: string) => text.slice(text.indexOf('十三、预算绩效情况说明'));
+
+  test('--jixiao names it: the 7 项目自评表 give 十三 (一) and (三), the 部门整体 自评表 its 总分 in (二)', async () => {
+    const dir = tempDir('gk-narrate-jx-');
+    const book = path.join(dir, 'book.xlsx');
+    copyFileSync(BOOK, book);
+    const r = await cli('narrate', book, '--jixiao', JIXIAO, '--format', 'txt');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const s13 = section13(r.stdout);
+    expect(s13).toContain('共涉及项目7个，资金21311.62万元，占一般公共预算项目支出总额的99.57%。');
+    expect(s13).toContain('2. 老旧小区改造项目绩效自评综述：预算28606.98万元，执行10220.42万元，执行率35.73%。');
+    expect(s13).toContain('自评得分为99分，评价等级为“【评价等级：优（建议）】”');
+    expect(s13).not.toContain('【项目个数】');
+  });
+
+  test('--no-jixiao, or no 绩效 workbook beside BOOK: 十三 keeps its slots and nothing is said', async () => {
+    const alone = tempDir('gk-narrate-jx-');
+    const book = path.join(alone, 'book.xlsx');
+    copyFileSync(BOOK, book);
+    const r = await cli('narrate', book, '--format', 'txt');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(section13(r.stdout)).toContain('共涉及项目【项目个数】个');
+    const skipped = await cli('narrate', BOOK, '--no-jixiao', '--format', 'txt');
+    expect([skipped.code, skipped.stderr]).toEqual([0, '']);
+    expect(section13(skipped.stdout)).toContain('【部门整体支出绩效自评结果】');
+  });
+
+  test('a 绩效 workbook of another department or year is refused with its reason (exit 2), nothing written', async () => {
+    const dir = tempDir('gk-narrate-jx-');
+    const out = path.join(dir, 'draft.docx');
+    const r = await cli('narrate', BOOK, '--jixiao', path.join(FIXTURES, 'miluo-2023-jixiao.xlsx'), '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^“miluo-2023-jixiao\.xlsx”是 2023 年度的绩效自评，本工作簿是 2024 年度；十三未从中起草。/);
+    expect(existsSync(out)).toBe(false);
+    const gongkai = await cli('narrate', BOOK, '--jixiao', BOOK, '--format', 'txt');
+    expect(gongkai.code).toBe(2);
+    expect(gongkai.stderr).toMatch(/中没有识别出项目支出或部门整体绩效自评表/);
+  });
+
+  test('two candidates beside BOOK: neither is guessed, both are named', async () => {
+    const dir = tempDir('gk-narrate-jx-');
+    const book = path.join(dir, 'book.xlsx');
+    copyFileSync(BOOK, book);
+    copyFileSync(JIXIAO, path.join(dir, '绩效自评.xlsx'));
+    copyFileSync(JIXIAO, path.join(dir, 'jixiao-copy.xlsx'));
+    // a workbook of another year beside it is no candidate at all
+    copyFileSync(path.join(FIXTURES, 'miluo-2023-jixiao.xlsx'), path.join(dir, 'miluo-jixiao.xlsx'));
+    const r = await cli('narrate', book, '--format', 'txt');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^同一文件夹中有 2 个同部门、同年度的绩效工作簿（“jixiao-copy\.xlsx”、“绩效自评\.xlsx”），未使用；请用 --jixiao 指定。/);
+    expect(section13(r.stdout)).toContain('【项目个数】');
+  });
+
+  test('--jixiao with --no-jixiao, or with --inputs-template, is a usage error', async () => {
+    expect((await cli('narrate', BOOK, '--jixiao', JIXIAO, '--no-jixiao', '--format', 'txt')).code).toBe(64);
+    expect((await cli('narrate', BOOK, '--jixiao', JIXIAO, '--inputs-template', 'a.xlsx')).code).toBe(64);
   });
 });

@@ -16,6 +16,11 @@ export async function loadFixture(name: string): Promise<Workbook> {
   return loadXlsx(new Uint8Array(readFileSync(path.join(FIXTURES, name))), name);
 }
 
+/** A file of the repository's own samples/ (inputs sheets and texts that are not shared fixtures). */
+export async function loadSample(name: string): Promise<Workbook> {
+  return loadXlsx(new Uint8Array(readFileSync(path.resolve(__dirname, '../../samples', name))), name);
+}
+
 export async function loadBytes(bytes: Uint8Array, name = 'variant.xlsx'): Promise<Workbook> {
   return loadXlsx(bytes, name);
 }

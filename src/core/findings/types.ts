@@ -9,6 +9,11 @@ export interface CellPointer {
   sheet: string;
   /** A1 address on `sheet`. */
   address: string;
+  /**
+   * The file the cell is in, when it is not the workbook at hand (a 情况说明's 十三 drafted from the
+   * department's 绩效 workbook beside its 公开 one). Absent: the workbook at hand.
+   */
+  book?: string;
 }
 
 /** Values a message template is filled with. */

@@ -45,7 +45,7 @@ const REGION = /^(?:.{1,8}?(?:省|自治区))?(?:.{1,8}?(?:市|州|盟))?(?:.{1,
  * least half the characters of the shorter rest (a department renamed by a merger keeps most of its
  * name: 住房保障和房屋管理局 → 住房和城市更新局).
  */
-function sameDepartment(a: string, b: string): boolean {
+export function sameDepartment(a: string, b: string): boolean {
   if (a.includes(b) || b.includes(a)) return true;
   const ra = REGION.exec(a)?.[0] ?? '';
   const rb = REGION.exec(b)?.[0] ?? '';

@@ -11,11 +11,12 @@ import { draftPerfResults } from './draft/perf-results';
 import { buildFacts } from './facts';
 import { buildPerfFacts } from './perf-facts';
 import { renderText } from './render';
+import { blameSelfCheck, type SelfCheckFinding } from './self-check';
 import { readNarrative } from './statements';
-import { priorProblemMessage, priorProblemOf, PriorWorkbookError, type PriorProblem, type PriorReading } from './prior';
+import { priorProblemMessage, priorProblemOf, PriorWorkbookError, sameDepartment, type PriorProblem, type PriorReading } from './prior';
+import type { TableSource } from './draft/common';
 
 export { priorProblemMessage, PriorWorkbookError, type PriorProblem, type PriorReading } from './prior';
-import type { Finding } from '../findings';
 import type { Fact } from './types';
 
 /**
@@ -31,7 +32,35 @@ export interface DraftSources {
   prior?: Partial<DraftInputs>;
   /** A separately given “上年数及其他” sheet (the CLI's --inputs). Highest precedence. */
   given?: Partial<DraftInputs>;
+  /**
+   * The department's 绩效 workbook of the same year, when the 绩效 tables are not in this workbook
+   * ({@link NarrativeSession.perfFrom}): 十三 is drafted from its 自评表, and a text is checked against them.
+   */
+  perf?: PerfWorkbook;
 }
+
+/** A 绩效 workbook read for a 公开 workbook's 十三: its tables, their reader and its file name. */
+export interface PerfWorkbook extends TableSource {
+  readonly reader: WorkbookReader;
+  readonly book: string;
+}
+
+/** Why a workbook cannot serve as another's 绩效 workbook. */
+export type PerfProblem = { kind: 'no-perf-tables' } | { kind: 'other-year'; year: number; perfYear: number } | { kind: 'other-department'; department: string; perfDepartment: string };
+
+/** The Chinese (then English) line for a 绩效 workbook that cannot serve. */
+export function perfProblemMessage(problem: PerfProblem, fileName: string): string {
+  switch (problem.kind) {
+    case 'no-perf-tables':
+      return `“${fileName}”中没有识别出项目支出或部门整体绩效自评表，十三未从中起草。 / "${fileName}" holds no recognized 绩效自评表; section 十三 was not drafted from it.`;
+    case 'other-year':
+      return `“${fileName}”是 ${problem.perfYear} 年度的绩效自评，本工作簿是 ${problem.year} 年度；十三未从中起草。 / "${fileName}" is of ${problem.perfYear}, this workbook of ${problem.year}; section 十三 was not drafted from it.`;
+    case 'other-department':
+      return `“${fileName}”是“${problem.perfDepartment}”的绩效自评，与本工作簿的“${problem.department}”不是同一部门；十三未从中起草。 / "${fileName}" belongs to another department (${problem.perfDepartment}); section 十三 was not drafted from it.`;
+  }
+}
+
+export type PerfReading = { perf: PerfWorkbook; problem?: undefined; message?: undefined } | { problem: PerfProblem; message: string; perf?: undefined };
 
 /** What reading a “上年数及其他” sheet gave: the usable values and the values that could not be used. */
 export interface InputsSheetReading {
@@ -170,6 +199,23 @@ export class NarrativeSession {
     return problem ? { problem, message: priorProblemMessage(problem, fileName) } : { inputs };
   }
 
+  /**
+   * Another workbook read as this one's 绩效 workbook (the 项目/部门整体 自评表 of the same department and
+   * year, for 十三), or why it cannot serve. The host prints `message`.
+   */
+  perfFrom(workbook: Workbook, fileName: string = workbook.name): PerfReading {
+    const other = new NarrativeSession(workbook, undefined, fileName);
+    const perfTables = other.tables.filter((t) => t.type === 'PERF_PROJECT' || t.type === 'PERF_DEPT');
+    const fail = (problem: PerfProblem): PerfReading => ({ problem, message: perfProblemMessage(problem, fileName) });
+    if (!perfTables.length) return fail({ kind: 'no-perf-tables' });
+    const perfYear = tablesYear(perfTables);
+    if (this.year !== undefined && perfYear !== undefined && perfYear !== this.year) return fail({ kind: 'other-year', year: this.year, perfYear });
+    const perfDepartment = tablesDepartment(perfTables);
+    if (this.department && perfDepartment && !sameDepartment(this.department, perfDepartment)) return fail({ kind: 'other-department', department: this.department, perfDepartment });
+    const reader = other.ctx;
+    return { perf: { tables: other.tables, wan: (t, ref) => reader.wan(t, ref), reader, book: fileName } };
+  }
+
   /** Why `prior` (read by asPrior/priorInputsOf) cannot be this workbook's prior year, if it cannot. */
   priorProblem(prior: Partial<DraftInputs> | undefined): PriorProblem | undefined {
     const current: { year?: number; department?: string } = {};
@@ -198,7 +244,8 @@ export class NarrativeSession {
     const inputs = this.inputs(sources);
     const hasGongkai = this.tables.some((t) => t.type.startsWith('GK'));
     const perf = draftPerfResults(this.tables, this.ctx, inputs);
-    const qingkuang = draftQingkuang(this.facts, this.ctx, inputs);
+    // 十三 reads the 自评表 of this workbook, and of the department's 绩效 workbook when one is given
+    const qingkuang = draftQingkuang(this.facts, sources.perf ? [this.ctx, sources.perf] : this.ctx, inputs);
     if (hasGongkai) return { ...qingkuang, blocks: [...qingkuang.blocks, ...perf] };
     const department = this.tables.find((t) => t.department)?.department ?? '';
     const year = this.tables.find((t) => t.year)?.year ?? '';
@@ -209,10 +256,13 @@ export class NarrativeSession {
    * A draft checked as if it were a finished narrative (every filled slot accepted): the numbers it
    * takes from the inputs must agree with each other and with the tables too. The 年初预算 of the 类
    * that do not add up to the total, a 上年数 larger than … are found here, before anyone prints it.
-   * Returns the error and warning findings.
+   * Returns the error and warning findings, each with its cause: a supplied value, or the tables themselves.
    */
-  selfCheck(draft: NarrativeDraft, sources: DraftSources = {}): Finding[] {
-    return this.check(renderText(draft, { fill: true }), sources).findings.filter((f) => f.severity !== 'info');
+  selfCheck(draft: NarrativeDraft, sources: DraftSources = {}): SelfCheckFinding[] {
+    const findings = this.check(renderText(draft, { fill: true }), sources).findings;
+    // 'cellDecimals': the draft is right for the printed figures and a cell stores more decimals than it
+    // prints — a matter of the tables, which the check reports (HYGIENE.excess-decimals), not of the draft
+    return blameSelfCheck(draft, findings.filter((f) => f.severity !== 'info' && f.messageId !== 'cellDecimals'));
   }
 
   /**
@@ -231,7 +281,8 @@ export class NarrativeSession {
     if (inputs.prior) options.prior = inputs.prior;
     if (inputs.budget) options.budget = inputs.budget;
     if (inputs.purchases) options.purchases = inputs.purchases;
-    const result = checkNarrative(readNarrative(text), this.checkFacts, options);
+    const facts = sources.perf ? [...this.checkFacts, ...buildPerfFacts(sources.perf.reader)] : this.checkFacts;
+    const result = checkNarrative(readNarrative(text), facts, options);
     if (own && own.problems.length) result.inputProblems = own.problems;
     if (priorProblem) result.priorProblem = { problem: priorProblem, message: priorProblemMessage(priorProblem, sources.prior?.priorOf?.fileName) };
     return result;

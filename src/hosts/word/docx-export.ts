@@ -13,7 +13,7 @@ import {
 import type { IParagraphOptions, IRunOptions } from 'docx';
 import { runsText } from '../../core/narrative/blocks';
 import type { NarrativeDraft, Run } from '../../core/narrative/blocks';
-import { mergeStyle, PROVENANCE_TITLE, provenanceLine, provenanceOf, type DocxStyleOverrides } from './gongwen';
+import { APPENDIX_LINE_PT, APPENDIX_SIZE_PT, mergeStyle, PROVENANCE_TITLE, provenanceLine, provenanceOf, type DocxStyleOverrides } from './gongwen';
 
 export { cellRef, DEFAULT_DOCX_STYLE, mergeStyle, PROVENANCE_TITLE, provenanceLine, provenanceOf, type DocxStyle, type DocxStyleOverrides, type ProvenanceEntry } from './gongwen';
 
@@ -162,14 +162,16 @@ export function draftToDocument(draft: NarrativeDraft, styleOverrides?: DocxStyl
         children: textRuns(PROVENANCE_TITLE, headingRun(1)),
       }),
     );
+    // A reference list, not body text: 小四 on 20 pt lines keeps it to a page or two.
+    const small: IRunOptions = { ...body, size: halfPt(APPENDIX_SIZE_PT) };
     provenance.forEach((entry, i) => {
       children.push(
         new Paragraph({
           alignment: AlignmentType.LEFT,
-          spacing: line,
+          spacing: { ...line, line: twip(APPENDIX_LINE_PT) },
           // Indented as a block, so a long list of cells that wraps stays under its entry.
-          indent: { left: indent.firstLine },
-          children: textRuns(`${i + 1}. ${provenanceLine(entry)}`, body),
+          indent: { left: twip(2 * APPENDIX_SIZE_PT) },
+          children: textRuns(`${i + 1}. ${provenanceLine(entry)}`, small),
         }),
       );
     });

@@ -4,6 +4,7 @@
  * docx-export.ts) and the provenance of numbers. No docx import: the Word host loads none of it.
  */
 import type { CellPointer } from '../../core/findings';
+import { factLabel } from '../../core/narrative/fact-label';
 import type { NarrativeDraft } from '../../core/narrative/blocks';
 
 /** The typesetting of a narrative in the 公文 style (docx-export.ts explains each choice). */
@@ -45,10 +46,18 @@ export const DEFAULT_DOCX_STYLE: DocxStyle = Object.freeze({
 
 /** The title of the provenance appendix. */
 export const PROVENANCE_TITLE = '附：数字来源';
+/** The appendix is a reference list: 小四 (12 pt) on exact 20 pt lines. */
+export const APPENDIX_SIZE_PT = 12;
+export const APPENDIX_LINE_PT = 20;
 
-/** `Sheet!A1`, quoting the sheet name as Excel does when it has spaces or punctuation. */
+/**
+ * `Sheet!A1`, quoting the sheet name as Excel does when it has spaces or punctuation; a cell of
+ * another file as Excel writes an external reference: `[绩效.xlsx]Sheet!A1`.
+ */
 export function cellRef(cell: CellPointer): string {
-  const sheet = /^[\p{L}\p{N}_]+$/u.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  const plain = /^[\p{L}\p{N}_]+$/u.test(cell.sheet);
+  if (cell.book) return `'[${cell.book.replace(/'/g, "''")}]${cell.sheet.replace(/'/g, "''")}'!${cell.address}`;
+  const sheet = plain ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
   return `${sheet}!${cell.address}`;
 }
 
@@ -75,10 +84,10 @@ export function provenanceOf(draft: NarrativeDraft): ProvenanceEntry[] {
   return out;
 }
 
-/** One provenance line: `22899.22 → income.total → 收入支出决算总表!B7、收入支出决算总表!B8`. */
+/** One provenance line, in words: `22899.22 收、支总计：收入支出决算总表!B7、收入支出决算总表!B8`. */
 export function provenanceLine(entry: ProvenanceEntry): string {
   const cells = entry.cells.length ? entry.cells.map(cellRef).join('、') : '（无单元格）';
-  return `${entry.text} → ${entry.factKey} → ${cells}`;
+  return `${entry.text} ${factLabel(entry.factKey)}：${cells}`;
 }
 
 /** The style with `style`'s fields over the defaults. */

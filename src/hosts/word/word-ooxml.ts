@@ -17,7 +17,7 @@
 import type { CellPointer } from '../../core/findings';
 import { runsText, type NarrativeDraft, type Run } from '../../core/narrative/blocks';
 import { escapeXmlAttr, escapeXmlText } from '../../core/review/xml';
-import { cellRef, mergeStyle, provenanceLine, provenanceOf, PROVENANCE_TITLE, type DocxStyle, type DocxStyleOverrides } from './gongwen';
+import { APPENDIX_LINE_PT, APPENDIX_SIZE_PT, cellRef, mergeStyle, provenanceLine, provenanceOf, PROVENANCE_TITLE, type DocxStyle, type DocxStyleOverrides } from './gongwen';
 
 /** The prefix of the tags of the number content controls. */
 export const NUMBER_TAG_PREFIX = 'gkl:';
@@ -107,7 +107,9 @@ export function draftParagraphs(draft: NarrativeDraft, overrides?: DocxStyleOver
     const entries = provenanceOf(draft);
     if (entries.length) {
       out.push(`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/>${exact}${indent}<w:outlineLvl w:val="0"/></w:pPr>${run(PROVENANCE_TITLE, rPr(s.headingFont, s.headingSizePt, { bold: false }))}</w:p>`);
-      entries.forEach((e, i) => out.push(`<w:p><w:pPr>${exact}<w:ind w:left="${twip(s.firstLineIndentChars * s.bodySizePt)}"/></w:pPr>${run(`${i + 1}. ${provenanceLine(e)}`, body)}</w:p>`));
+      const small = rPr(s.bodyFont, APPENDIX_SIZE_PT);
+      const lines = `<w:spacing w:before="0" w:after="0" w:line="${twip(APPENDIX_LINE_PT)}" w:lineRule="exact"/>`;
+      entries.forEach((e, i) => out.push(`<w:p><w:pPr>${lines}<w:ind w:left="${twip(2 * APPENDIX_SIZE_PT)}"/></w:pPr>${run(`${i + 1}. ${provenanceLine(e)}`, small)}</w:p>`));
     }
   }
   return out;

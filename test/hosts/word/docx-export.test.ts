@@ -89,9 +89,9 @@ describe('draftToDocx', () => {
       ['Heading2', '（一）收入决算情况'],
       [null, '本年收入合计21000.00万元，主要用于【主要用途：保障机构正常运转（建议）】；与22899.22相比 <R&D> 项目'],
       ['Heading1', PROVENANCE_TITLE],
-      [null, '1. 22899.22 → total.income → 收入支出决算总表!B37'],
-      [null, "2. 6.53% → total.rate → 收入支出决算总表!B37、'Sheet 2'!C5"],
-      [null, '3. 21000.00 → income.total → 收入决算表!D7'],
+      [null, '1. 22899.22 total income：收入支出决算总表!B37'],
+      [null, "2. 6.53% total rate：收入支出决算总表!B37、'Sheet 2'!C5"],
+      [null, '3. 21000.00 income total：收入决算表!D7'],
     ]);
     // The repository's own .docx reader sees the same text.
     const text = await docxText(bytes, 'draft.docx');

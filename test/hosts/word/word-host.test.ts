@@ -81,7 +81,7 @@ describe('the Word host on the Word double', () => {
     expect(texts[texts.length - 1]).toBe('结语');
     const appendix = texts.indexOf('附：数字来源');
     expect(appendix).toBeGreaterThan(0);
-    expect(texts[appendix + 1]).toBe('1. 22899.22 → 收支总计 → 公开01表!C37');
+    expect(texts[appendix + 1]).toBe('1. 22899.22 收、支总计：公开01表!C37');
   });
 
   test('刷新数字 after a table edit: the numbers that changed are updated and listed, old → new; nothing else is touched', async () => {

@@ -4,6 +4,8 @@ import type { SemanticTable } from '../../tables/types';
 import type { Block, Run } from '../blocks';
 import { departmentRun, fmt, heading, num, para, pct, slot, TableSet, wan, yearRun, type DraftTables, type FactIndex } from './common';
 import type { DraftInputs } from './inputs';
+import { moneyBlock } from '../../reading/perf';
+import { gradeOf, level1Scores, scoreRunOf, totalScore } from './perf-dept-result';
 
 export interface ProjectExecution {
   table: SemanticTable;
@@ -36,12 +38,39 @@ export function projectExecutions(set: TableSet): ProjectExecution[] | undefined
 }
 
 /**
+ * (二) from the 部门整体支出绩效自评表 when it is among the tables and can be read:
+ * "根据《部门整体支出绩效自评表》，{年}年度部门整体支出绩效自评得分为{S}分，评价等级为“{等级}”（建议）。从评价情况来看，{…}。"
+ * Without it, one slot.
+ */
+function deptResult(set: TableSet, inputs: DraftInputs): (string | Run)[] {
+  const dept = set.only('PERF_DEPT');
+  const reader = dept && set.readerOf(dept);
+  if (!dept || !reader) return [slot('input', '部门整体支出绩效自评结果')];
+  const total = totalScore(reader, dept, moneyBlock(reader, dept), level1Scores(reader, dept));
+  if (!total) return [slot('input', '部门整体支出绩效自评结果（自评表的总分无法读取）')];
+  const book = set.sourceOf(dept)?.book;
+  const cells = total.cells.map((c) => (book ? { ...c, book } : c));
+  return [
+    '根据《部门整体支出绩效自评表》，',
+    yearRun(inputs),
+    '年度部门整体支出绩效自评得分为',
+    scoreRunOf({ value: total.value, cells }, '整体自评.总分', '总分'),
+    '分，评价等级为“',
+    slot('input', '评价等级', gradeOf(total.value), true),
+    '”。从评价情况来看，',
+    slot('input', '部门整体支出主要成效'),
+    '。',
+  ];
+}
+
+/**
  * 十三、预算绩效情况说明 (docs/domain.md §4.1), from the 项目自评表 when they are among the tables:
  * (一) "根据预算绩效管理要求，{部门}对{年}年度一般公共预算项目支出全面开展绩效自评，共涉及项目{k}个，资金{Q}万元，
  *       占一般公共预算项目支出总额的{Q/P5}%。从绩效评价情况来看，{…}。" (k = number of 项目自评表, Q = Σ 执行数, P5 = 公开05 项目支出)
- * (二) 整体支出自评结果 (text to supply); (三) "…共涉及{k}个一级项目。" and per project
+ * (二) 整体支出自评结果 (the 部门整体自评表's 总分 and a suggested 等级, see deptResult); (三) "…共涉及{k}个一级项目。" and per project
  *      "{i}. {项目}绩效自评综述：预算{A}万元，执行{B}万元，执行率{B/A}%。主要产出和效益是：{…}。"; (四) text to supply.
- * Without the tables, k, Q and the share are input slots.
+ * Without the tables, k, Q and the share are input slots. The 绩效 tables may come from another workbook (the
+ * department's 绩效 workbook beside the 公开 one): `tables` then holds both sources, and their cells name their file.
  */
 export function draftSection13(facts: FactIndex, inputs: DraftInputs, tables?: DraftTables): Block[] {
   const set = new TableSet(tables);
@@ -66,7 +95,7 @@ export function draftSection13(facts: FactIndex, inputs: DraftInputs, tables?: D
   blocks.push(para(...p1));
 
   blocks.push(heading(2, '（二）部门（单位）整体支出自评结果'));
-  blocks.push(para(slot('input', '部门整体支出绩效自评结果')));
+  blocks.push(para(...deptResult(set, inputs)));
 
   blocks.push(heading(2, '（三）项目支出自评结果'));
   blocks.push(para('我单位在', yearRun(inputs), '年度部门决算中反映所有项目绩效自评结果（不包括涉密项目），共涉及', countRun(), '个一级项目。'));
