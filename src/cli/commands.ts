@@ -50,7 +50,7 @@ export const FILL: CommandSpec = {
 export const NARRATE: CommandSpec = {
   name: 'narrate',
   synopsis: [
-    'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] [--jixiao JIXIAO.xlsx|--no-jixiao] -o 情况说明.docx|.md|.txt [--format docx|md|txt] [--force]',
+    'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] [--jixiao JIXIAO.xlsx|--no-jixiao] -o 情况说明.docx|.md|.txt [--format docx|md|txt] [--no-sources] [--force]',
     'gongkai narrate BOOK.xlsx [--prior PRIOR.xlsx] [--inputs INPUTS.xlsx] [--jixiao JIXIAO.xlsx|--no-jixiao] --format md|txt',
     'gongkai narrate BOOK.xlsx --inputs-template INPUTS.xlsx [--force]',
     'gongkai narrate --help',
@@ -63,6 +63,7 @@ export const NARRATE: CommandSpec = {
     { name: '--prior', arg: 'PRIOR.xlsx', zh: '上年工作簿：起草增加/减少、增长/下降的句子。', en: "Last year's workbook, for the year-over-year sentences." },
     { name: '--inputs', arg: 'INPUTS.xlsx', zh: `读取其中“${INPUTS_SHEET_NAME}”表填写的数值（上年数、年初预算、政府采购、车辆等）。`, en: `Read the filled ${INPUTS_SHEET_NAME} sheet of this workbook (上年数, 年初预算, 政府采购, vehicles).` },
     { name: '--jixiao', arg: 'JIXIAO.xlsx', zh: '本部门同年度的绩效自评工作簿（项目支出、部门整体绩效自评表）：十三、预算绩效情况说明据此起草。不给时在 BOOK 所在文件夹中查找文件名含“绩效”“自评”或 jixiao 的同部门、同年度工作簿，恰有一个时使用并说明。', en: "The department's 绩效 workbook of the same year (项目/部门整体 自评表), for section 十三. Without it, BOOK's folder is searched for a workbook named 绩效/自评/jixiao of the same department and year; exactly one is used, and said." },
+    { name: '--no-sources', zh: '.docx 草稿不附“附：数字来源”（默认附上：每个数字及其单元格）。', en: 'Leave the 附：数字来源 appendix (every number with its cells) out of a .docx draft.' },
     { name: '--no-jixiao', zh: '不查找、不使用绩效工作簿（十三中的项目数、资金、得分留作待填项）。', en: 'Do not look for or use a 绩效 workbook (section 十三 keeps its slots).' },
     { name: '--inputs-template', arg: 'INPUTS.xlsx', zh: `按 BOOK 的表格写出空白的“${INPUTS_SHEET_NAME}”表，不起草；不能与 -o、--prior、--inputs 同用。`, en: `Write the empty ${INPUTS_SHEET_NAME} sheet for BOOK's tables instead of drafting; not with -o, --prior, --inputs.` },
     { name: '--force', zh: '替换已存在的输出文件（-o 或 --inputs-template 的文件；输入文件除外）。', en: 'Replace an existing output file (of -o or --inputs-template; never an input).' },

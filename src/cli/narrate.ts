@@ -25,6 +25,8 @@ export interface NarrateArgs {
   jixiao: string | null;
   /** --no-jixiao: neither look for nor use one. */
   noJixiao: boolean;
+  /** --no-sources: no 附：数字来源 in a .docx. */
+  noSources: boolean;
 }
 
 type DraftFormat = 'docx' | 'md' | 'txt';
@@ -49,6 +51,7 @@ export function parseNarrateArgs(args: readonly string[]): NarrateArgs {
     force: flag(parsed, '--force'),
     jixiao: stringOption(parsed, '--jixiao'),
     noJixiao: flag(parsed, '--no-jixiao'),
+    noSources: flag(parsed, '--no-sources'),
   };
   if (out.jixiao && out.noJixiao) throw usage('--jixiao 与 --no-jixiao 不能同用。', '--jixiao and --no-jixiao exclude each other.');
   if (parsed.positionals.length !== 1) throw usage('请给出一个工作簿：gongkai narrate BOOK.xlsx -o 情况说明.docx。', 'Give one workbook: gongkai narrate BOOK.xlsx -o OUT.docx.');
@@ -72,8 +75,10 @@ export function parseNarrateArgs(args: readonly string[]): NarrateArgs {
       throw usage(`无法从扩展名判断草稿格式：“${out.output}”应以 .docx、.md 或 .txt 结尾，或用 --format 指定。`, `Cannot tell the draft format from the extension of "${out.output}": use .docx, .md or .txt, or --format.`);
     }
     out.format = byExtension ?? given!;
+    if (out.noSources && out.format !== 'docx') throw usage('--no-sources 只用于 .docx 草稿（.md、.txt 本来就不附数字来源）。', '--no-sources applies to a .docx draft only.');
     return out;
   }
+  if (out.noSources) throw usage('--no-sources 只用于 .docx 草稿（.md、.txt 本来就不附数字来源）。', '--no-sources applies to a .docx draft only.');
   if (out.force) throw usage('--force 只与 -o 或 --inputs-template 同用（没有 -o 时草稿打印到标准输出）。', '--force goes with -o or --inputs-template (without -o the draft goes to stdout).');
   if (!given || given === 'docx') throw usage('请用 -o 指定输出文件（.docx、.md 或 .txt），或用 --format md|txt 打印到标准输出。', 'Give -o OUT.docx|.md|.txt, or --format md|txt to print to stdout.');
   return out;
@@ -199,7 +204,7 @@ export async function runNarrate(args: NarrateArgs, warn: (line: string) => void
   }
   if (args.format !== 'docx' && !args.output) return args.format === 'md' ? renderMarkdown(draft) : renderText(draft);
   const bytes =
-    args.format === 'docx' ? (await new (await import('../hosts/word/docx-file-target')).DocxFileTarget().exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
+    args.format === 'docx' ? (await new (await import('../hosts/word/docx-file-target')).DocxFileTarget(undefined, { provenance: !args.noSources }).exportNarrative(draft)).bytes : new TextEncoder().encode(args.format === 'md' ? renderMarkdown(draft) : renderText(draft));
   await writeFileSafely(args.output!, bytes, { overwriteExisting: args.force, inputs });
   const stats = draftStats(draft);
   return (

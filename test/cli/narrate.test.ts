@@ -45,7 +45,7 @@ describe('gongkai narrate', () => {
     // 十三 from the 绩效 workbook, its cells named with their file
     expect(text).toContain('共涉及项目7个，资金21311.62万元，占一般公共预算项目支出总额的99.57%。');
     expect(text).toContain('2024年度部门整体支出绩效自评得分为99分');
-    expect(text).toMatch(/21311\.62 项目自评 执行数合计：'\[jiangan-2024-jixiao\.xlsx\]/);
+    expect(text).toMatch(/21311\.62 项目自评 执行数合计：jiangan-2024-jixiao\.xlsx 物业管理!D8、/);
   });
 
   test('the workbook itself as --prior is refused: a prior of the same year drafts 持平 everywhere', async () => {
@@ -321,5 +321,24 @@ describe('gongkai narrate: 十三 from the department\'s 绩效 workbook', () =>
   test('--jixiao with --no-jixiao, or with --inputs-template, is a usage error', async () => {
     expect((await cli('narrate', BOOK, '--jixiao', JIXIAO, '--no-jixiao', '--format', 'txt')).code).toBe(64);
     expect((await cli('narrate', BOOK, '--jixiao', JIXIAO, '--inputs-template', 'a.xlsx')).code).toBe(64);
+  });
+});
+
+describe('gongkai narrate: the sources appendix', () => {
+  test('on by default, in words, a 绩效 file named once per line; --no-sources leaves it out; md/txt take no --no-sources', async () => {
+    const dir = tempDir('gk-narrate-src-');
+    const withSources = path.join(dir, 'a.docx');
+    expect((await cli('narrate', BOOK, '--jixiao', path.join(FIXTURES, 'jiangan-2024-jixiao.xlsx'), '-o', withSources)).code).toBe(0);
+    const text = await docxText(new Uint8Array(readFileSync(withSources)), 'a.docx');
+    expect(text).toContain('附：数字来源');
+    expect(text).toMatch(/\d+\. 2\.04% “三公”经费支出决算 合计 完成全年预算的比例：公开09表!G8、公开09表!A8/);
+    const projects = text.split('\n').find((l) => /^\d+\. 21311\.62 /.test(l))!;
+    expect(projects.match(/jiangan-2024-jixiao\.xlsx/g)).toHaveLength(1);
+    expect(text).not.toMatch(/三公\.决算|\/完成率|→/);
+    const without = path.join(dir, 'b.docx');
+    expect((await cli('narrate', BOOK, '--no-jixiao', '--no-sources', '-o', without)).code).toBe(0);
+    expect(await docxText(new Uint8Array(readFileSync(without)), 'b.docx')).not.toContain('附：数字来源');
+    expect((await cli('narrate', BOOK, '--no-sources', '--format', 'md')).code).toBe(64);
+    expect((await cli('narrate', BOOK, '--no-sources', '-o', path.join(dir, 'c.txt'))).code).toBe(64);
   });
 });

@@ -84,10 +84,21 @@ export function provenanceOf(draft: NarrativeDraft): ProvenanceEntry[] {
   return out;
 }
 
-/** One provenance line, in words: `22899.22 收、支总计：收入支出决算总表!B7、收入支出决算总表!B8`. */
+/**
+ * One provenance line, in words: `22899.22 收、支总计：收入支出决算总表!B7、收入支出决算总表!B8`; cells of
+ * another file grouped under its name once: `21311.62 项目自评 执行数合计：jiangan-2024-jixiao.xlsx 物业管理!D8、老旧小区改造!D8`.
+ */
 export function provenanceLine(entry: ProvenanceEntry): string {
-  const cells = entry.cells.length ? entry.cells.map(cellRef).join('、') : '（无单元格）';
-  return `${entry.text} ${factLabel(entry.factKey)}：${cells}`;
+  if (!entry.cells.length) return `${entry.text} ${factLabel(entry.factKey)}：（无单元格）`;
+  const byBook = new Map<string, string[]>();
+  for (const c of entry.cells) {
+    const book = c.book ?? '';
+    const list = byBook.get(book) ?? [];
+    list.push(cellRef({ sheet: c.sheet, address: c.address }));
+    byBook.set(book, list);
+  }
+  const groups = [...byBook].map(([book, refs]) => (book ? `${book} ${refs.join('、')}` : refs.join('、')));
+  return `${entry.text} ${factLabel(entry.factKey)}：${groups.join('；')}`;
 }
 
 /** The style with `style`'s fields over the defaults. */
