@@ -42,7 +42,8 @@ export const cellKey = (ref: CellRef): number => ref.row * 16384 + ref.col;
  * parsed again: a reading depends on the value alone). Readings are immutable, so they are shared.
  */
 export interface ReadingCache {
-  byGrid: WeakMap<Grid, Map<number, Reading>>;
+  /** Per sheet, row by row: `byGrid.get(grid)[row][col]` (arrays: looked up faster than a keyed map). */
+  byGrid: WeakMap<Grid, (Reading | undefined)[][]>;
   byValue: Map<string | number | boolean, Reading>;
 }
 
@@ -116,16 +117,32 @@ export class WorkbookReader {
 
   // -- readings -----------------------------------------------------------------------------
 
+  /** The table last read and its readings: rules read one table's cells in a row (a hot path). */
+  private lastTable: SemanticTable | undefined;
+  private lastMemo: (Reading | undefined)[][] | undefined;
+
+  /**
+   * Forgets the table last read, so that the next read goes through `grid()` again (a subclass that
+   * records the sheets read calls it when it starts a new record).
+   */
+  protected forgetLastRead(): void {
+    this.lastTable = undefined;
+    this.lastMemo = undefined;
+  }
+
   /** An amount (万元, 元, 人, 分 …) as the cell holds it. */
   read(table: SemanticTable, ref: CellRef | undefined): Reading {
     if (!ref) return { kind: 'empty' };
-    const grid = this.grid(table);
-    let memo = this.amounts.byGrid.get(grid);
-    if (!memo) this.amounts.byGrid.set(grid, (memo = new Map<number, Reading>()));
-    const k = cellKey(ref);
-    let r = memo.get(k);
-    if (!r) memo.set(k, (r = this.readUncached(table, ref)));
-    return r;
+    let memo = this.lastMemo;
+    if (table !== this.lastTable || !memo) {
+      const grid = this.grid(table);
+      memo = this.amounts.byGrid.get(grid);
+      if (!memo) this.amounts.byGrid.set(grid, (memo = new Array<(Reading | undefined)[]>(grid.rowCount)));
+      this.lastTable = table;
+      this.lastMemo = memo;
+    }
+    const row = memo[ref.row] ?? (memo[ref.row] = []);
+    return row[ref.col] ?? (row[ref.col] = this.readUncached(table, ref));
   }
 
   private readUncached(table: SemanticTable, ref: CellRef): Reading {
@@ -194,10 +211,8 @@ function amountReading(value: string | number | boolean): Reading {
   const p = parseAmount(value);
   if (p.kind === 'empty') return EMPTY;
   if (p.kind === 'text') return { kind: 'unknown', why: `“${String(p.raw)}”不是数字` };
-  const r: Reading = { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals };
-  const cents = centsOf(p.value);
-  if (cents !== undefined) r.cents = cents;
-  return r;
+  // cents always present (undefined when the value has none): every amount reading has one shape
+  return { kind: 'amount', value: p.value, fromText: p.fromText, decimals: p.decimals, cents: centsOf(p.value) };
 }
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER / 1024;

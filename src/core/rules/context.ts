@@ -35,8 +35,22 @@ export class RuleContext extends WorkbookReader {
   operandListener?: OperandListener;
   /** The rule being run (set by runRules), for the listener. */
   currentRule?: FindingSource;
+  private deps?: RuleDependencies;
+
   /** What the rule being run has read so far (set by runRules when it tracks dependencies). */
-  dependencies?: RuleDependencies;
+  get dependencies(): RuleDependencies | undefined {
+    return this.deps;
+  }
+
+  set dependencies(deps: RuleDependencies | undefined) {
+    this.deps = deps;
+    this.sheetRecorded = undefined;
+    // a new record: the next read of any table goes through grid() and is recorded
+    this.forgetLastRead();
+  }
+
+  /** The sheet grid() recorded last in `dependencies` (rules look up one table's cells in a row). */
+  private sheetRecorded?: string;
 
   constructor(workbook: Workbook, tables: readonly SemanticTable[], settings: Partial<CheckSettings> = {}, cache?: ReadingCache) {
     super(workbook, tables, settings, undefined, cache);
@@ -70,7 +84,10 @@ export class RuleContext extends WorkbookReader {
   }
 
   override grid(table: SemanticTable): Grid {
-    this.dependencies?.sheets.add(table.sheet);
+    if (this.deps && table.sheet !== this.sheetRecorded) {
+      this.deps.sheets.add(table.sheet);
+      this.sheetRecorded = table.sheet;
+    }
     return super.grid(table);
   }
 }
