@@ -6,8 +6,12 @@ import { createFinding, type Finding, type FindingSource } from '../../findings'
 import { ZERO, type Decimal } from '../../money/decimal';
 import { formatAmount } from '../../money/format';
 import { classifyDifference } from '../../money/tolerance';
+import type { CellRef } from '../../grid/address';
 import type { Reading } from '../../reading';
+import type { SemanticTable } from '../../tables/types';
 import type { RuleContext, Term } from '../context';
+
+const EMPTY: Reading = { kind: 'empty' };
 
 export const IDENTITY_MESSAGES = {
   sumBroken: '{{table}} {{subject}}：{{total}}，应等于 {{parts}} = {{expected}} {{unit}}，相差 {{difference}} {{unit}}。{{note}}',
@@ -70,6 +74,42 @@ export function sumIdentity(ctx: RuleContext, meta: FindingSource, total: Term, 
       },
     ),
   ];
+}
+
+/**
+ * The common case of `sumIdentity` over cells of one table, decided without building its terms:
+ * true when `sumIdentity` would report nothing because the identity holds in integer hundredths
+ * (counted as checked), is skipped (an unknown operand, no total cell) or has nothing to check
+ * (every operand empty) — its operands are then told as `sumIdentity` tells them. False when only
+ * the full check can tell (a difference, or an amount with more than two decimals): the caller then
+ * calls `sumIdentity`, which tells the operands itself. A rule over thousands of rows builds labels,
+ * subjects and terms only for the identities that need them.
+ */
+export function sumHoldsInCents(ctx: RuleContext, table: SemanticTable, total: CellRef | undefined, parts: readonly (CellRef | undefined)[]): boolean {
+  const t = total ? ctx.read(table, total) : EMPTY;
+  let unknown = t.kind === 'unknown';
+  let allEmpty = t.kind === 'empty';
+  let exact = true;
+  let sum = 0;
+  for (const ref of parts) {
+    if (!ref) continue;
+    const r = ctx.read(table, ref);
+    if (r.kind === 'empty') continue;
+    allEmpty = false;
+    if (r.kind === 'unknown') unknown = true;
+    else if (r.cents === undefined) exact = false;
+    else sum += r.cents;
+  }
+  let holds = unknown || !total || allEmpty;
+  if (!holds && exact && (t.kind === 'empty' ? sum === 0 : t.kind === 'amount' && t.cents === sum)) {
+    ctx.tally(table, false);
+    holds = true;
+  }
+  if (holds && ctx.operandListener) {
+    ctx.operand({ table, ref: total });
+    for (const ref of parts) ctx.operand({ table, ref });
+  }
+  return holds;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LEDGER_TYPES, lineLabel, rowSumColumns } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
-import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
+import { IDENTITY_MESSAGES, sumHoldsInCents, sumIdentity } from '../lib/identity';
 
 export const ledgerRowSum: Rule = {
   meta: {
@@ -22,12 +22,14 @@ export const ledgerRowSum: Rule = {
       const totalLabel = t.column(cols.total)!.label.split('/').pop() ?? cols.total;
       const partLabels = cols.parts.map((k) => k.replace('本年支出.', ''));
       return t.lines.flatMap((l) =>
-        sumIdentity(ctx, 
-          this.meta,
-          { table: t, ref: l.cells[cols.total], label: totalLabel },
-          cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),
-          l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
-        ),
+        sumHoldsInCents(ctx, t, l.cells[cols.total], cols.parts.map((k) => l.cells[k]))
+          ? []
+          : sumIdentity(ctx,
+              this.meta,
+              { table: t, ref: l.cells[cols.total], label: totalLabel },
+              cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),
+              l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
+            ),
       );
     });
   },

@@ -1,6 +1,6 @@
 import { amountColumns, childrenOf, LEDGER_TYPES, lineLabel } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
-import { IDENTITY_MESSAGES, sumIdentity } from '../lib/identity';
+import { IDENTITY_MESSAGES, sumHoldsInCents, sumIdentity } from '../lib/identity';
 
 export const ledgerSubtotals: Rule = {
   meta: {
@@ -15,21 +15,24 @@ export const ledgerSubtotals: Rule = {
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
-    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) =>
-      t.lines
+    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
+      const columns = amountColumns(t);
+      return t.lines
         .filter((l) => l.kind === 'subtotal' && l.code)
         .flatMap((parent) => {
           const kids = childrenOf(t, parent);
           if (kids.length === 0) return [];
-          return amountColumns(t).flatMap((k) =>
-            sumIdentity(ctx, 
-              this.meta,
-              { table: t, ref: parent.cells[k], label: lineLabel(parent) },
-              kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),
-              `${parent.level}级科目 ${lineLabel(parent)}“${k}”栏`,
-            ),
+          return columns.flatMap((k) =>
+            sumHoldsInCents(ctx, t, parent.cells[k], kids.map((c) => c.cells[k]))
+              ? []
+              : sumIdentity(ctx,
+                  this.meta,
+                  { table: t, ref: parent.cells[k], label: lineLabel(parent) },
+                  kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),
+                  `${parent.level}级科目 ${lineLabel(parent)}“${k}”栏`,
+                ),
           );
-        }),
-    );
+        });
+    });
   },
 };
