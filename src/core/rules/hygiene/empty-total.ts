@@ -107,14 +107,31 @@ function ledger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, emit: Emit):
   const blank = (ref: CellRef | undefined) => !!ref && ctx.read(t, ref).kind === 'empty';
   const amountKeys = t.columns.map((c) => c.key).filter((k) => k !== '科目编码' && k !== '科目名称');
   const colName = (k: string) => (k === '合计' ? '合计列' : `“${k}”列`);
+  const totals = t.lines.filter((l) => l.kind === 'total');
+  const subtotals = t.lines.filter((l) => l.kind === 'subtotal' && l.code);
   for (const key of amountKeys) {
-    for (const total of t.lines.filter((l) => l.kind === 'total')) {
+    // Whether filledParts(partsOf(line, key)) finds anything, each line decided once: the parts of
+    // a blank total are built only when it is reported (a blank column stays linear).
+    const known = new Map<Line | null, boolean>();
+    const anyFilled = (line: Line | null): boolean => {
+      let yes = known.get(line);
+      if (yes === undefined) {
+        yes = children(line).some((l) => {
+          const r = ctx.read(t, l.cells[key]);
+          if (r.kind === 'amount') return !r.value.isZero() && !!l.cells[key];
+          return r.kind === 'empty' && l.kind === 'subtotal' && !!l.code && anyFilled(l);
+        });
+        known.set(line, yes);
+      }
+      return yes;
+    };
+    for (const total of totals) {
       const ref = total.cells[key];
-      if (blank(ref)) emit(blankTotal(ctx, t, rule, ref, `合计行${colName(key)}`, partsOf(null, key)), ref);
+      if (blank(ref) && anyFilled(null)) emit(blankTotal(ctx, t, rule, ref, `合计行${colName(key)}`, partsOf(null, key)), ref);
     }
-    for (const s of t.lines.filter((l) => l.kind === 'subtotal' && l.code)) {
+    for (const s of subtotals) {
       const ref = s.cells[key];
-      if (blank(ref)) emit(blankTotal(ctx, t, rule, ref, `科目 ${subject(s)}（${s.level}）${colName(key)}`, partsOf(s, key)), ref);
+      if (blank(ref) && anyFilled(s)) emit(blankTotal(ctx, t, rule, ref, `科目 ${subject(s)}（${s.level}）${colName(key)}`, partsOf(s, key)), ref);
     }
   }
   // Row totals: 合计 column = the other amount columns; 本年支出.小计 = 基本支出 + 项目支出.
@@ -126,6 +143,7 @@ function ledger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta, emit: Emit):
   if (!rowTotal) return;
   for (const line of [...t.lines].sort((a, b) => a.row - b.row)) {
     const ref = line.cells[rowTotal.key];
+    if (!blank(ref)) continue;
     const what = line.kind === 'total' ? `合计行“${rowTotal.key}”` : `科目 ${subject(line)}“${rowTotal.key}”`;
     emit(blankTotal(ctx, t, rule, ref, what, rowTotal.parts.map((k) => ({ ref: line.cells[k], label: k }))), ref);
   }
