@@ -28,12 +28,13 @@ export const hygieneColumnYear: Rule = {
       if (t.year === null) continue;
       const grid = ctx.grid(t);
       // every text cell of the table that is not a value cell of a line: its headers, wherever they are
-      const values = new Set(t.lines.flatMap((l) => Object.values(l.cells).map((r) => r.row * 16384 + r.col)));
       for (let r = t.range.top + 1; r <= t.range.bottom; r++) {
         for (const c of grid.usedCols(r)) {
-          if (c < t.range.left || c > t.range.right || values.has(r * 16384 + c)) continue;
+          if (c < t.range.left || c > t.range.right) continue;
           const raw = grid.value(r, c);
-          if (typeof raw !== 'string') continue;
+          // no 年, no year (U+F98E is the one character NFKC folds to 年): most cells end here
+          if (typeof raw !== 'string' || !(raw.includes('年') || raw.includes('\uF98E'))) continue;
+          if (t.locate({ row: r, col: c })) continue;
           const text = raw.normalize('NFKC').replace(/\s+/g, '');
           const y = /^((?:19|20)\d\d)年(?:度)?(?:全年)?(?:决算|预算|执行)/.exec(text);
           if (!y) continue;
