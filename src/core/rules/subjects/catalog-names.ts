@@ -3,7 +3,7 @@ import { functionalCodesNamed, functionalNameStatus, functionalParent, functiona
 import { normalizeSubjectName, SUBJECT_NAMES } from '../../catalog/subject-names';
 import type { RuleContext } from '../context';
 import type { Rule, RuleMeta } from '../types';
-import { inOrder, ledgerTables, nameCell, printedName } from './support/lines';
+import { comparableName, inOrder, ledgerTables, nameCell, printedName } from './support/lines';
 
 /**
  * 款/项 names (功能分类, 公开02/03/05/07/08表) and 类/款 names (经济分类, 公开06表) against the
@@ -56,8 +56,7 @@ type Verdict = { kind: 'ok' } | { kind: 'another'; otherCode: string; name: stri
  * A 功能分类 款/项 code and its printed name against the national catalog and the standard 项;
  * null when neither knows the code (the bundled subset and the user's list then decide).
  */
-function functionalVerdict(code: string, printed: string, year: number | null): Verdict | null {
-  const name = normalizeSubjectName(printed);
+function functionalVerdict(code: string, printed: string, name: string, year: number | null): Verdict | null {
   const status = functionalNameStatus(code, printed, year);
   const catalogName = status.subject?.name;
   if (status.status === 'match') return { kind: 'ok' };
@@ -121,10 +120,10 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
       if (t.type !== 'GK06' && code.length === 3) continue;
       const functional = t.type !== 'GK06' && code.startsWith('2');
       const printed = printedName(t, line);
-      const name = normalizeSubjectName(printed);
+      const name = comparableName(t, line);
       if (!name) continue;
       const pointer = ctx.pointer(t, cell);
-      const verdict = functional && !userNamed(code) ? functionalVerdict(code, printed, t.year) : null;
+      const verdict = functional && !userNamed(code) ? functionalVerdict(code, printed, name, t.year) : null;
       if (verdict) {
         if (verdict.kind === 'ok') continue;
         const key = `${code}|${name}|${verdict.kind}`;

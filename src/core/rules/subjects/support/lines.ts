@@ -20,9 +20,20 @@ export function ledgerTables(ctx: RuleContext): SemanticTable[] {
   return ctx.tables.filter((t) => LEDGER_TYPES.includes(t.type));
 }
 
-/** Lines in reading order (rows top to bottom; GK06 groups left to right on a row). */
-export function inOrder(table: SemanticTable): Line[] {
-  return [...table.lines].sort((a, b) => a.row - b.row || firstCol(a) - firstCol(b));
+const ordered = new WeakMap<SemanticTable, readonly Line[]>();
+
+/**
+ * Lines in reading order (rows top to bottom; GK06 groups left to right on a row), sorted once per
+ * table (several 科目 rules walk them).
+ */
+export function inOrder(table: SemanticTable): readonly Line[] {
+  let lines = ordered.get(table);
+  if (!lines) {
+    const col = new Map(table.lines.map((l) => [l, firstCol(l)]));
+    lines = [...table.lines].sort((a, b) => a.row - b.row || col.get(a)! - col.get(b)!);
+    ordered.set(table, lines);
+  }
+  return lines;
 }
 
 function firstCol(l: Line): number {
@@ -60,9 +71,13 @@ export function printedName(table: SemanticTable, line: Line): string {
   return SUMMARY_TYPES.includes(table.type) ? itemName(line.label) : line.label.replace(/\s+/g, '');
 }
 
-/** Normalized name for comparisons. */
+const comparable = new WeakMap<Line, string>();
+
+/** Normalized name for comparisons (folded once per line: several 科目 rules compare it). */
 export function comparableName(table: SemanticTable, line: Line): string {
-  return normalizeSubjectName(printedName(table, line));
+  let name = comparable.get(line);
+  if (name === undefined) comparable.set(line, (name = normalizeSubjectName(printedName(table, line))));
+  return name;
 }
 
 /** "科目 2210201 住房公积金" for messages. */
