@@ -1,4 +1,5 @@
 import type { CellRef, RangeRef } from '../grid/address';
+import { CellMap } from './cell-map';
 
 export type TableType =
   | 'GK01' | 'GK02' | 'GK03' | 'GK04' | 'GK05' | 'GK06' | 'GK07' | 'GK08' | 'GK09'
@@ -131,20 +132,20 @@ export class SemanticTable {
     return this.lines.filter((l) => l.kind === kind);
   }
 
-  private byCell: Map<number, { line: Line; column: string }> | null = null;
+  private byCell: CellMap<{ line: Line; column: string }> | null = null;
 
   /** The line and column a cell plays in this table (the reverse of `cell`), if any. */
   locate(ref: CellRef): { line: Line; column: string } | undefined {
     if (!this.byCell) {
-      this.byCell = new Map();
+      this.byCell = new CellMap(this.range.bottom + 1);
       for (const l of this.lines) {
-        for (const [column, r] of Object.entries(l.cells)) {
-          const k = r.row * 16384 + r.col;
-          if (!this.byCell.has(k)) this.byCell.set(k, { line: l, column });
+        for (const column in l.cells) {
+          const r = l.cells[column];
+          if (!this.byCell.has(r.row, r.col)) this.byCell.set(r.row, r.col, { line: l, column });
         }
       }
     }
-    return this.byCell.get(ref.row * 16384 + ref.col);
+    return this.byCell.get(ref.row, ref.col);
   }
 }
 

@@ -2,7 +2,7 @@ import { parseAmount } from '../../grid/parse-amount';
 import { formatFixed } from '../../money/decimal';
 import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
-import { amountDecimals, describe, rawCell, roleCells, storedDecimals } from './support/cells';
+import { amountDecimals, describe, rawCell, roleCells, storedDecimals, storedWithin } from './support/cells';
 
 /**
  * An amount with more decimals than the tables publish (2 for 万元 and 元, from the tolerance
@@ -33,7 +33,7 @@ export const hygieneExcessDecimals: Rule = {
         const cell = rawCell(ctx, table, rc.ref);
         if (!cell || cell.noCachedResult || cell.error) continue;
         // most cells are plain numbers with 2 decimals: decide before parsing into a Decimal
-        if (typeof cell.value === 'number' && storedDecimals(cell.value) <= dp) continue;
+        if (typeof cell.value === 'number' && storedWithin(cell.value, dp)) continue;
         if (cell.value === null || typeof cell.value === 'boolean') continue;
         const p = parseAmount(cell.value);
         if (p.kind !== 'number' || p.percent) continue;

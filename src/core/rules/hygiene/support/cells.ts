@@ -1,6 +1,7 @@
 import type { CellRef } from '../../../grid/address';
 import type { Cell } from '../../../grid/grid';
 import { Decimal } from '../../../money/decimal';
+import { CellMap } from '../../../tables/cell-map';
 import type { Line, SemanticTable, TableType } from '../../../tables/types';
 import type { RuleContext } from '../../context';
 
@@ -49,18 +50,23 @@ const roleCellCache = new WeakMap<SemanticTable, RoleCell[]>();
 export function roleCells(table: SemanticTable): RoleCell[] {
   const cached = roleCellCache.get(table);
   if (cached) return cached;
-  const seen = new Set<number>();
+  const seen = new CellMap<true>(table.range.bottom + 1);
   const out: RoleCell[] = [];
   const lines = [...table.lines].sort((a, b) => a.row - b.row);
+  const gk = isGk(table);
+  let sorted = true;
   for (const line of lines) {
-    for (const [key, ref] of Object.entries(line.cells)) {
-      const k = ref.row * 16384 + ref.col;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push({ table, line, key, ref, role: roleOf(table, line, key) });
+    for (const key in line.cells) {
+      const ref = line.cells[key];
+      if (seen.has(ref.row, ref.col)) continue;
+      seen.set(ref.row, ref.col, true);
+      const last = out[out.length - 1];
+      if (last && (last.ref.row > ref.row || (last.ref.row === ref.row && last.ref.col > ref.col))) sorted = false;
+      out.push({ table, line, key, ref, role: gk ? 'money' : roleOf(table, line, key) });
     }
   }
-  out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
+  // most tables list their cells in order already (each address is there once: a stable sort would keep it)
+  if (!sorted) out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
   roleCellCache.set(table, out);
   return out;
 }
@@ -91,6 +97,20 @@ export function amountDecimals(ctx: RuleContext): number {
  */
 export function storedDecimals(value: number): number {
   return new Decimal(String(value)).toSignificantDigits(15).decimalPlaces();
+}
+
+/**
+ * `storedDecimals(value) <= dp`, decided from the number's shortest text when it shows at most `dp`
+ * decimals (rounding to 15 significant digits only ever drops decimals): no Decimal for the common
+ * cell.
+ */
+export function storedWithin(value: number, dp: number): boolean {
+  if (Number.isFinite(value)) {
+    const s = String(value);
+    const dot = s.indexOf('.');
+    if (!s.includes('e') && (dot < 0 || s.length - dot - 1 <= dp)) return true;
+  }
+  return storedDecimals(value) <= dp;
 }
 
 /** First master cell in rows [from, to] of the table's columns whose folded text passes `test`. */
