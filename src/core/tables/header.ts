@@ -16,8 +16,14 @@ export interface HeaderBlock {
 
 const NOTE_START = /^(注|说明|备注|填表人|本部门|本单位|本表)/;
 
+/**
+ * The characters a text must hold for NOTE_START to match after folding: the first characters of
+ * its words and the only other characters NFKC folds to them (㊟ → 注, 🉀 → 〔本〕).
+ */
+const NOTE_CHARS = /[注说备填本\u329F\u{1F240}]/u;
+
 export function isNoteText(text: string): boolean {
-  return NOTE_START.test(normalizeLabel(text));
+  return NOTE_CHARS.test(text) && NOTE_START.test(normalizeLabel(text));
 }
 
 /** The 栏次 numbers of a row when it is a 栏次 row: integer cells reading 1, 2, …, n left to right. */

@@ -65,9 +65,12 @@ function findCodeColumns(grid: Grid, h: HeaderBlock, left: number, right: number
   return { code, name };
 }
 
+/** Printed ASCII without spaces: its own NFKC form, nothing to fold (a 科目编码 as most cells hold it). */
+const PLAIN_ASCII = /^[!-~]*$/;
+
 /** Rebuilds a 科目编码 from its cells: "2210201", "221|02|01", "20103|302" (款 + 项 tail). */
 export function rebuildCode(parts: string[], previous: { lei: string; kuan: string }): { code: string; rest: string } | null {
-  const clean = parts.map((p) => p.normalize('NFKC').replace(/\s+/g, ''));
+  const clean = parts.map((p) => (PLAIN_ASCII.test(p) ? p : p.normalize('NFKC').replace(/\s+/g, '')));
   if (clean.length === 1) {
     const m = /^(\d{3}(?:\d{2}){0,2})(\D.*)?$/.exec(clean[0]);
     if (m) return { code: m[1], rest: m[2] ?? '' };
@@ -98,6 +101,8 @@ function levelOf(code: string): CodeLevel | undefined {
 }
 
 function isTotalLabel(text: string): boolean {
+  // 计 is its own and only NFKC form: a text without it is no total, and most rows end here
+  if (!text.includes('计')) return false;
   const n = itemName(text);
   return n === '合计' || n === '总计' || n === '本年合计';
 }
@@ -158,7 +163,11 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
   const notes: string[] = [];
   const previous = { lei: '', kuan: '' };
   let bottom = h.lastRow;
-  const cellsOf = (r: number) => Object.fromEntries(columns.map((col): [string, CellRef] => [col.key, { row: r, col: col.col }]));
+  const cellsOf = (r: number) => {
+    const cells: Record<string, CellRef> = {};
+    for (const col of columns) cells[col.key] = { row: r, col: col.col };
+    return cells;
+  };
   if (headerTotal !== null) {
     lines.push({ key: '合计', label: '合计', row: headerTotal, kind: 'total', cells: cellsOf(headerTotal), labelCell: { row: headerTotal, col: codeCols.name }, meta: { inHeader: true } });
   }

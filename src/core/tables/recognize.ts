@@ -42,7 +42,8 @@ function findAnchors(grid: Grid): Anchor[] {
   for (let r = 0; r < grid.rowCount; r++) {
     for (const c of grid.usedCols(r)) {
       const raw = grid.value(r, c);
-      if (typeof raw !== 'string') continue;
+      // a title holds 表, which is its own and only NFKC form: other cells are passed over unfolded
+      if (typeof raw !== 'string' || !raw.includes('表')) continue;
       const title = normalizeLabel(raw);
       if (title.length < 4 || title.length > MAX_TITLE || LABEL_ONLY.test(title) || isNoteText(title)) continue;
       if (!title.includes('表')) continue;
