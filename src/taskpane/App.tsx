@@ -39,7 +39,7 @@ export function App({ host }: AppProps) {
       ) : host === EXCEL ? (
         <ExcelMode />
       ) : (
-        <FileMode hint={host === WORD ? HINTS.word : HINTS.browser} />
+        <FileMode hint={host === WORD ? HINTS.word : HINTS.browser} word={host === WORD} />
       )}
     </main>
   );

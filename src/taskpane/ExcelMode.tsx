@@ -33,8 +33,8 @@ export function findingsAt(findings: readonly Finding[], selection: CellPointer)
 }
 
 /** Findings shown above the list: those of the selected cells, then those just fixed. */
-function AboveTheList(props: { findings: readonly Finding[]; selection: CellPointer | null; resolved: readonly Finding[]; onJump: (cells: readonly CellPointer[]) => void }) {
-  const { findings, selection, resolved, onJump } = props;
+function AboveTheList(props: { findings: readonly Finding[]; titles: Record<string, string>; selection: CellPointer | null; resolved: readonly Finding[]; onJump: (cells: readonly CellPointer[]) => void }) {
+  const { findings, titles, selection, resolved, onJump } = props;
   const styles = useStyles();
   const findingStyles = useFindingStyles();
   const here = useMemo(() => (selection ? findingsAt(findings, selection) : []), [findings, selection]);
@@ -45,7 +45,7 @@ function AboveTheList(props: { findings: readonly Finding[]; selection: CellPoin
           <Subtitle2 as="h2">所选单元格 {cellLabel(selection).replace(/,/g, '、')} 的问题（{here.length}）</Subtitle2>
           <ul className={findingStyles.findings}>
             {here.map((f) => (
-              <FindingCard key={f.id} finding={f} cellsText={cellRefsLabel(f.cells)} showRule onActivate={() => onJump(f.cells)} />
+              <FindingCard key={f.id} finding={f} cellsText={cellRefsLabel(f.cells)} ruleTitle={titles[f.rule] ?? f.rule} onActivate={() => onJump(f.cells)} />
             ))}
           </ul>
         </section>
@@ -54,7 +54,7 @@ function AboveTheList(props: { findings: readonly Finding[]; selection: CellPoin
         <section className={styles.section} aria-label="刚刚修正的问题" aria-live="polite">
           <ul className={findingStyles.findings}>
             {resolved.map((f) => (
-              <FindingCard key={f.id} finding={f} cellsText={cellRefsLabel(f.cells)} showRule fixed />
+              <FindingCard key={f.id} finding={f} cellsText={cellRefsLabel(f.cells)} ruleTitle={titles[f.rule] ?? f.rule} fixed />
             ))}
           </ul>
         </section>
@@ -126,7 +126,7 @@ export function ExcelMode() {
           fileName={live.name}
           target="excel"
           onJump={jump}
-          top={<AboveTheList findings={book.report.findings} selection={selection} resolved={resolved} onJump={jump} />}
+          top={<AboveTheList findings={book.report.findings} titles={book.titles} selection={selection} resolved={resolved} onJump={jump} />}
         />
       )}
     </>

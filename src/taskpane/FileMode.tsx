@@ -1,6 +1,7 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
-import { useWorkbookReport } from './useWorkbookReport';
+import type { WordTarget } from './engine';
+import { describeError, useWorkbookReport } from './useWorkbookReport';
 import { Workspace } from './Workspace';
 
 const useStyles = makeStyles({
@@ -15,10 +16,27 @@ const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
  * A local workbook, read in the browser (WPS users, a plain browser, and Word, where the 决算 workbook
  * is a file): nothing leaves the machine; fills come back as a new file to download.
  */
-export function FileMode({ hint }: { hint: string | null }) {
+export function FileMode({ hint, word = false }: { hint: string | null; word?: boolean }) {
   const styles = useStyles();
-  const { state, open } = useWorkbookReport();
+  const { state, open, replace } = useWorkbookReport();
   const input = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState<WordTarget | null>(null);
+  const [wordProblem, setWordProblem] = useState<string | null>(null);
+
+  // in Word: the open document, for the 情况说明 (no request is made to connect)
+  useEffect(() => {
+    if (!word) return;
+    import('./engine').then(
+      (engine) => {
+        try {
+          setTarget(engine.connectWord());
+        } catch (e) {
+          setWordProblem(describeError(e).split(' / ')[0]);
+        }
+      },
+      (e: unknown) => setWordProblem(describeError(e)),
+    );
+  }, [word]);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -49,7 +67,27 @@ export function FileMode({ hint }: { hint: string | null }) {
         </MessageBar>
       )}
 
-      {state.status === 'done' && <Workspace key={state.openId} book={state.book} openId={state.openId} fileName={state.fileName} target="file" />}
+      {wordProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>无法写入 Word 文档</MessageBarTitle>
+            {wordProblem}（仍可下载 .docx 或复制全文）
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.status === 'done' && (
+        <Workspace
+          key={state.openId}
+          book={state.book}
+          openId={state.openId}
+          fileName={state.fileName}
+          target="file"
+          onRechecked={replace}
+          word={target}
+          initialView={word ? 'narrative' : 'check'}
+        />
+      )}
     </>
   );
 }

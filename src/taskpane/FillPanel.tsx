@@ -191,11 +191,13 @@ export interface FillPanelProps {
   fileName: string;
   target: 'excel' | 'file';
   onJump?: (cells: readonly CellPointer[]) => void;
+  /** Values instead of formulas (the document's setting, until changed here). */
+  values: boolean;
+  onValues: (values: boolean) => void;
 }
 
-export default function FillPanel({ source, fileName, target, onJump }: FillPanelProps) {
+export default function FillPanel({ source, fileName, target, onJump, values, onValues: setValues }: FillPanelProps) {
   const styles = useStyles();
-  const [values, setValues] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
   const planned = useMemo((): { preview: FillPreview } | { error: string } => {

@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { blameSentence, type CellPointer, type Finding } from '../core/findings';
-import { severityOf } from './severity';
+import { kindBadge } from './severity';
 
 /**
  * One finding as a card (a list item): severity badge, message, expected vs actual, cells.
@@ -24,11 +24,10 @@ export const useFindingStyles = makeStyles({
   findingHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   quote: { fontWeight: tokens.fontWeightSemibold },
   rule: {
-    marginLeft: 'auto',
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase100,
-    lineHeight: tokens.lineHeightBase100,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
   likely: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   /** A card that jumps to its cells: clicked, or Enter while it has the focus. */
@@ -40,13 +39,10 @@ export const useFindingStyles = makeStyles({
   fixed: { borderLeftColor: tokens.colorPaletteGreenBorder2, opacity: 0.85 },
 });
 
-/** Cells by sheet: “公开01表 C37、D37；公开02表 B8”; a long list is cut short with its count. */
+/** Cells as references, the one label format of the pane: “公开01表!C37、D37；公开02表!B8”; a long list is cut short with its count. */
 export function cellsLabel(cells: readonly CellPointer[], max = 12): string {
   if (cells.length === 0) return '（无单元格）';
-  const bySheet = new Map<string, string[]>();
-  for (const c of cells.slice(0, max)) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.address]);
-  const text = [...bySheet].map(([sheet, addresses]) => `${sheet} ${addresses.join('、')}`).join('；');
-  return cells.length > max ? `${text} 等 ${cells.length} 个单元格` : text;
+  return cellRefsLabel(cells, max);
 }
 
 /**
@@ -74,17 +70,17 @@ export interface FindingCardProps {
   actualLabel?: string;
   /** The cells line; by default the cells listed by sheet (`cellsLabel`). */
   cellsText?: string;
-  /** Shows the rule id, small, in the card's head. */
-  showRule?: boolean;
+  /** Shows the rule's Chinese title in the card's head (its id in the tooltip). */
+  ruleTitle?: string;
   /** Jumps to the finding's cells (click, or Enter on the focused card). */
   onActivate?: () => void;
   /** Shown as 已修正 (the finding went away at the last check). */
   fixed?: boolean;
 }
 
-export function FindingCard({ finding, actualLabel = '实为', cellsText, showRule = false, onActivate, fixed = false }: FindingCardProps) {
+export function FindingCard({ finding, actualLabel = '实为', cellsText, ruleTitle, onActivate, fixed = false }: FindingCardProps) {
   const styles = useFindingStyles();
-  const { label, color } = severityOf(finding.severity);
+  const { label, color, appearance } = kindBadge(finding);
   const blame = blameSentence(finding) || null;
   const jump = onActivate && finding.cells.length > 0 ? onActivate : undefined;
   return (
@@ -119,11 +115,15 @@ export function FindingCard({ finding, actualLabel = '实为', cellsText, showRu
             已修正
           </Badge>
         )}
-        <Badge appearance={fixed ? 'outline' : 'filled'} color={color} size="small">
+        <Badge appearance={fixed ? 'outline' : appearance} color={color} size="small">
           {label}
         </Badge>
         {finding.quote && <Text className={styles.quote}>“{finding.quote}”</Text>}
-        {showRule && <span className={styles.rule}>{finding.rule}</span>}
+        {ruleTitle && (
+          <span className={styles.rule} title={`规则 ${finding.rule}`} data-rule-title={finding.rule}>
+            {ruleTitle}
+          </span>
+        )}
       </div>
       <Body1>{finding.message}</Body1>
       {blame && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -7,21 +7,25 @@ import {
   Button,
   Caption1,
   Divider,
+  Field,
   makeStyles,
   mergeClasses,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Subtitle2,
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
 import type { Block, NarrativeDraft, Run } from '../core/narrative/blocks';
-import type { OpenedWorkbook, PaneDraft, PaneNarrativeCheck } from './engine';
+import type { DocumentSection, NumberChange, OpenedWorkbook, PaneDraft, PaneNarrativeCheck, WordTarget } from './engine';
 import { ErrorBar } from './ErrorBar';
 import { cellsLabel, FindingCard, useFindingStyles } from './FindingCard';
 import { bySeverity } from './severity';
 import { NARRATIVE_ACCEPT, useNarrative } from './useNarrative';
+import { useRovingFocus } from './useRovingFocus';
+import { copyDraft } from './copyDraft';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -99,7 +103,7 @@ function NumberRun({ run }: { run: Extract<Run, { type: 'number' }> }) {
         </>
       }
     >
-      <span tabIndex={0} className={styles.number} data-fact={run.factKey} data-cells={cells}>
+      <span data-roving="" className={styles.number} data-fact={run.factKey} data-cells={cells}>
         {run.text}
       </span>
     </Tooltip>
@@ -143,13 +147,17 @@ function BlockView({ block }: { block: Block }) {
   );
 }
 
-/** The draft as headings and paragraphs; brought into view (focused) when it appears. */
+/**
+ * The draft as headings and paragraphs; brought into view (focused) when it appears. Its numbers are
+ * one tab stop: the arrow keys move between them, each showing its cells.
+ */
 function DraftView({ draft }: { draft: NarrativeDraft }) {
   const styles = useStyles();
   const title = useRef<HTMLHeadingElement>(null);
+  const roving = useRovingFocus<HTMLElement>();
   useEffect(() => title.current?.focus(), [draft]);
   return (
-    <article className={styles.draft} aria-label="情况说明草稿">
+    <article className={styles.draft} aria-label="情况说明草稿" {...roving.props}>
       <h2 ref={title} tabIndex={-1} className={styles.draftTitle}>
         {draft.title}
       </h2>
@@ -242,17 +250,104 @@ function CheckResultView({ fileName, result }: { fileName: string; result: PaneN
   );
 }
 
+/** In Word: the draft into the document — at the cursor, or in place of a section — and 刷新数字. */
+function WordActions({ word, draft }: { word: WordTarget; draft: NarrativeDraft | null }) {
+  const styles = useStyles();
+  const [sections, setSections] = useState<DocumentSection[] | null>(null);
+  const [heading, setHeading] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string; changes?: NumberChange[] } | null>(null);
+  const run = async (what: string, f: () => Promise<string | { text: string; changes: NumberChange[] }>) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await f();
+      setResult(typeof r === 'string' ? { ok: true, text: r } : { ok: true, ...r });
+    } catch (e) {
+      setResult({ ok: false, text: `${what}失败：${(e instanceof Error ? e.message : String(e)).split(' / ')[0]}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.section} aria-label="写入 Word 文档">
+      <Subtitle2 as="h2">写入当前 Word 文档</Subtitle2>
+      <Caption1 className={styles.muted}>草稿按公文格式插入；每个数字带有来源单元格，表格改动后可“刷新数字”。</Caption1>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!draft || busy} onClick={() => void run('插入', async () => `已插入 ${(await word.insert(draft!)).paragraphs} 段。`)}>
+          插入到光标处
+        </Button>
+        <Button disabled={!draft || busy} onClick={() => void run('刷新数字', async () => {
+          const changes = await word.refresh(draft!);
+          return { text: changes.length ? `已刷新 ${changes.filter((c) => c.after !== null).length} 个数字。` : '文档中的数字都是最新的。', changes };
+        })}>
+          刷新数字
+        </Button>
+        <Button disabled={busy} onClick={() => void run('读取章节', async () => {
+          const list = await word.sections();
+          setSections(list);
+          setHeading(list[0]?.text ?? '');
+          return list.length ? `文档中有 ${list.length} 个标题。` : '文档中没有识别到标题。';
+        })}>
+          读取文档章节
+        </Button>
+      </div>
+      {sections && sections.length > 0 && (
+        <div className={styles.actions}>
+          <Field label="替换章节">
+            <Select value={heading} onChange={(_, d) => setHeading(d.value)}>
+              {sections.map((s) => (
+                <option key={s.index} value={s.text}>
+                  {s.text}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button disabled={!draft || busy || !heading} onClick={() => void run('替换章节', async () => {
+            const r = await word.replace(heading, draft!);
+            return `已用草稿替换“${heading}”（删去 ${r.removed} 段，写入 ${r.paragraphs} 段）。`;
+          })}>
+            用草稿替换
+          </Button>
+        </div>
+      )}
+      {busy && <Spinner size="tiny" label="正在写入 Word…" />}
+      {result && (
+        <MessageBar intent={result.ok ? 'success' : 'error'} layout="multiline">
+          <MessageBarBody>
+            {result.text}
+            {result.changes && result.changes.length > 0 && (
+              <ul className={styles.unresolvedList} aria-label="刷新的数字">
+                {result.changes.map((c, i) => (
+                  <li key={i}>
+                    <Caption1>
+                      {c.cells.join('、')}：{c.before} → {c.after ?? '（草稿中已无此数，未改）'}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
 export interface NarrativePanelProps {
   book: OpenedWorkbook;
   fileName: string;
+  /** In Word: the open document the draft goes into. */
+  word?: WordTarget | null;
 }
 
 /**
  * The 情况说明 tab: draft (and download as .docx), and check a narrative file against the workbook.
  * Loaded on demand (its tooltips and accordion stay out of the first bundle).
  */
-export default function NarrativePanel({ book, fileName }: NarrativePanelProps) {
+export default function NarrativePanel({ book, fileName, word }: NarrativePanelProps) {
   const styles = useStyles();
+  const [copied, setCopied] = useState<string | null>(null);
   const { draft, makeDraft, download, downloadDocx, check, checkFile } = useNarrative(book, fileName);
   const input = useRef<HTMLInputElement>(null);
 
@@ -278,13 +373,29 @@ export default function NarrativePanel({ book, fileName }: NarrativePanelProps) 
           <Button onClick={() => void downloadDocx()} disabled={!drafted || download.status === 'saving'}>
             下载 Word (.docx)
           </Button>
+          <Button
+            onClick={() => {
+              if (drafted) void copyDraft(drafted.draft).then((ok) => setCopied(ok ? '已复制全文（带格式），可粘贴到 Word 或 WPS。' : '浏览器不允许复制，请改用下载。'));
+            }}
+            disabled={!drafted}
+          >
+            复制全文
+          </Button>
         </div>
+        {copied && <Caption1 role="status">{copied}</Caption1>}
         {draft.status === 'drafting' && <Spinner size="tiny" label="正在起草…" />}
         {download.status === 'saving' && <Spinner size="tiny" label="正在生成 Word 文档…" />}
         {draft.status === 'error' && <ErrorBar title="无法起草" message={draft.message} />}
         {download.status === 'error' && <ErrorBar title="无法下载 Word 文档" message={download.message} />}
         {draft.status === 'done' && <DraftSummary result={draft.result} />}
       </section>
+
+      {word && (
+        <>
+          <Divider />
+          <WordActions word={word} draft={drafted?.draft ?? null} />
+        </>
+      )}
 
       <Divider />
 

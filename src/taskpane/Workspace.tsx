@@ -1,67 +1,88 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Badge, Body1, Divider, makeStyles, mergeClasses, Spinner, Subtitle2, Tab, TabList, tokens } from '@fluentui/react-components';
-import type { CellPointer, CheckReport, Severity } from '../core/findings';
-import type { OpenedWorkbook } from './engine';
+import { countFindings, type CellPointer, type CheckReport } from '../core/findings';
+import type { OpenedWorkbook, WordTarget } from './engine';
 import { ErrorBoundary } from './ErrorBar';
 import { FindingsList, type OnJump } from './FindingsList';
-import { SEVERITIES } from './severity';
+import type { CardReview } from './ReviewCard';
 import { TablesList, UnrecognizedList } from './TablesList';
+import { useReview, type ReviewModel } from './useReview';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  tableScroll: { overflowX: 'auto' },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   /** The `hidden` attribute alone loses to the panel's display: flex. */
   hidden: { display: 'none' },
 });
 
-type View = 'check' | 'fill' | 'narrative';
+export type View = 'check' | 'fill' | 'review' | 'narrative';
 
-/** The 情况说明 tab, loaded once a workbook is open. */
+/** The tabs past the first, each loaded when first shown. */
 const NarrativePanel = lazy(() => import(/* webpackChunkName: "narrative" */ './NarrativePanel'));
-/** The 填写 tab, loaded once a workbook is open. */
 const FillPanel = lazy(() => import(/* webpackChunkName: "fill" */ './FillPanel'));
+const ReviewPanel = lazy(() => import(/* webpackChunkName: "review" */ './ReviewPanel'));
 
+const COUNTS = [
+  ['error', '错误', 'danger'],
+  ['warning', '警告', 'warning'],
+  ['rounding', '尾差', 'subtle'],
+  ['info', '提示', 'informative'],
+] as const;
+
+/** 错误 / 警告 / 尾差 / 提示, the 尾差 apart from the other warnings. */
 function FindingCounts({ report }: { report: CheckReport }) {
   const styles = useStyles();
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  const counts = countFindings(report.findings.filter((f) => f.source !== 'narrative'));
   return (
     <div className={styles.counts} aria-label="问题统计">
-      {SEVERITIES.map(({ severity, label, color }) => (
-        <Badge key={severity} appearance={counts[severity] > 0 ? 'filled' : 'outline'} color={color} size="large">
-          {label} {counts[severity]}
+      {COUNTS.map(([kind, label, color]) => (
+        // none of a kind: a neutral outline (the subtle colour's outline would be white on white)
+        <Badge key={kind} appearance={counts[kind] > 0 ? (kind === 'rounding' ? 'tint' : 'filled') : 'outline'} color={counts[kind] > 0 ? color : 'informative'} size="large" data-kind={kind}>
+          {label} {counts[kind]}
         </Badge>
       ))}
     </div>
   );
 }
 
-/** `sheets`: the workbook's sheet names in workbook order, the order the findings are listed in. */
-function ReportView({ report, sheets, onJump, top }: { report: CheckReport; sheets: readonly string[]; onJump?: OnJump; top?: ReactNode }) {
+/** The review as the cards need it: each finding's status, what the person may do (the core's rule), the action. */
+function cardReview(model: ReviewModel, book: OpenedWorkbook): CardReview | undefined {
+  const view = model.view;
+  if (!view) return undefined;
+  return {
+    reviewOf: (id) => view.byId.get(id)?.review,
+    allowed: (status) => book.review.allowed(status, model.actor.role),
+    act: (ids, action) => model.act(ids, action),
+    actorName: model.actor.name,
+    setActorName: (name) => model.setActor({ ...model.actor, name }),
+    problem: model.problem,
+  };
+}
+
+function ReportView(props: { report: CheckReport; sheets: readonly string[]; titles: Record<string, string>; onJump?: OnJump; top?: ReactNode; review?: CardReview }) {
+  const { report, sheets, titles, onJump, top, review } = props;
   const styles = useStyles();
+  const findings = useMemo(() => report.findings.filter((f) => f.source !== 'narrative'), [report]);
   return (
     <>
       <section className={styles.section}>
-        <Subtitle2>检查结果</Subtitle2>
-        {report.findings.length === 0 ? <Body1>未发现问题。</Body1> : <FindingCounts report={report} />}
+        <Subtitle2 as="h2">检查结果</Subtitle2>
+        {findings.length === 0 ? <Body1>未发现问题。</Body1> : <FindingCounts report={report} />}
       </section>
       {top}
-      <FindingsList report={report} sheets={sheets} onJump={onJump} />
+      <FindingsList findings={findings} sheets={sheets} titles={titles} onJump={onJump} review={review} />
       <Divider />
       <section className={styles.section}>
-        <Subtitle2>已识别的表格（{report.tables.length}）</Subtitle2>
-        <div className={styles.tableScroll}>
-          <TablesList tables={report.tables} />
-        </div>
+        <Subtitle2 as="h2">已识别的表格（{report.tables.length}）</Subtitle2>
+        <TablesList tables={report.tables} />
       </section>
       {report.unrecognized.length > 0 && (
         <>
           <Divider />
           <section className={styles.section}>
-            <Subtitle2>未识别的工作表（{report.unrecognized.length}）</Subtitle2>
+            <Subtitle2 as="h2">未识别的工作表（{report.unrecognized.length}）</Subtitle2>
             <UnrecognizedList sheets={report.unrecognized} />
           </section>
         </>
@@ -75,35 +96,47 @@ export interface WorkspaceProps {
   /** Tells one opening from the next: a new workbook starts with the filters and lists reset. */
   openId: number;
   fileName: string;
-  /** Where fills go: into the open workbook, or into a downloaded copy of the local file. */
+  /** Where fills and the review go: into the open workbook, or into a downloaded copy of the local file. */
   target: 'excel' | 'file';
   /** Selects cells in the open workbook (Excel only). */
   onJump?: (cells: readonly CellPointer[]) => void;
   /** Shown above the findings (the selected cells' findings, the ones just fixed). */
   top?: ReactNode;
+  /** A local file checked again with new settings: its new opened workbook. */
+  onRechecked?: (book: OpenedWorkbook) => void;
+  /** In Word: the open document the 情况说明 goes into. */
+  word?: WordTarget | null;
+  initialView?: View;
 }
 
-/** The tabs of an opened workbook: 检查结果, 填写, 情况说明. Every panel stays mounted once shown. */
-export function Workspace({ book, openId, fileName, target, onJump, top }: WorkspaceProps) {
+/** The tabs of an opened workbook: 检查结果, 填写, 审核, 情况说明. Every panel stays mounted once shown. */
+export function Workspace({ book, openId, fileName, target, onJump, top, onRechecked, word, initialView = 'check' }: WorkspaceProps) {
   const styles = useStyles();
   const jumpToFinding: OnJump = onJump && ((f) => onJump(f.cells));
-  const [view, setView] = useState<View>('check');
-  const [seen, setSeen] = useState<ReadonlySet<View>>(new Set(['check']));
+  const [view, setView] = useState<View>(initialView);
+  const [seen, setSeen] = useState<ReadonlySet<View>>(new Set(['check', initialView]));
+  const [fillValues, setFillValues] = useState<boolean | null>(null);
+  const review = useReview(book, target, openId, (next) => {
+    if (next) onRechecked?.(next);
+  });
+  const values = fillValues ?? review.settings.fillMode === 'values';
   const select = (v: View) => {
     setView(v);
     setSeen((s) => (s.has(v) ? s : new Set([...s, v])));
   };
   const panel = (v: View, children: ReactNode) => (
-    <div
-      id={`panel-${v}`}
-      role="tabpanel"
-      aria-labelledby={`tab-${v}`}
-      className={mergeClasses(styles.panel, view !== v && styles.hidden)}
-      hidden={view !== v}
-    >
+    <div id={`panel-${v}`} role="tabpanel" aria-labelledby={`tab-${v}`} className={mergeClasses(styles.panel, view !== v && styles.hidden)} hidden={view !== v}>
       {children}
     </div>
   );
+  const lazyPanel = (v: View, title: string, children: ReactNode) =>
+    seen.has(v) &&
+    panel(
+      v,
+      <ErrorBoundary key={openId} title={title}>
+        <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>{children}</Suspense>
+      </ErrorBoundary>,
+    );
   return (
     <>
       <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => select(data.value as View)} aria-label="视图">
@@ -113,29 +146,17 @@ export function Workspace({ book, openId, fileName, target, onJump, top }: Works
         <Tab id="tab-fill" value="fill" aria-controls="panel-fill">
           填写
         </Tab>
+        <Tab id="tab-review" value="review" aria-controls="panel-review">
+          审核
+        </Tab>
         <Tab id="tab-narrative" value="narrative" aria-controls="panel-narrative">
           情况说明
         </Tab>
       </TabList>
-      {panel('check', <ReportView key={openId} report={book.report} sheets={book.sheets} onJump={jumpToFinding} top={top} />)}
-      {seen.has('fill') &&
-        panel(
-          'fill',
-          <ErrorBoundary key={openId} title="填写功能出错">
-            <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
-              <FillPanel source={book.fills} fileName={fileName} target={target} onJump={onJump} />
-            </Suspense>
-          </ErrorBoundary>,
-        )}
-      {panel(
-        'narrative',
-        <ErrorBoundary key={openId} title="情况说明功能出错">
-          <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
-            <NarrativePanel book={book} fileName={fileName} />
-          </Suspense>
-        </ErrorBoundary>,
-      )}
+      {panel('check', <ReportView key={openId} report={book.report} sheets={book.sheets} titles={book.titles} onJump={jumpToFinding} top={top} review={cardReview(review, book)} />)}
+      {lazyPanel('fill', '填写功能出错', <FillPanel source={book.fills} fileName={fileName} target={target} onJump={onJump} values={values} onValues={setFillValues} />)}
+      {lazyPanel('review', '审核功能出错', <ReviewPanel model={review} fileName={fileName} target={target} fillDefault={setFillValues} />)}
+      {lazyPanel('narrative', '情况说明功能出错', <NarrativePanel book={book} fileName={fileName} word={word} />)}
     </>
   );
 }
-

@@ -1,11 +1,13 @@
-import { toReport, type Analysis } from '../core/analyze';
+import { analyze, toReport, type Analysis } from '../core/analyze';
 import type { Workbook } from '../core/grid/grid';
 import type { NarrativeDraft } from '../core/narrative/blocks';
 import { draftStats, NarrativeSession, type DraftStats } from '../core/narrative/session';
 import type { CheckReport, Finding } from '../core/findings';
 import { narrativeText } from '../hosts/word/narrative-file';
+import { checkSettingsOf, type DocumentSettings } from '../core/review';
 import type { WorkbookHost } from '../hosts/host';
 import { fillSource, type FillSource } from './fills';
+import { reviewApi, ruleTitles, type ReviewApi } from './review';
 
 /*
  * A workbook opened in the pane (engine side): its check report, the narrative work and the fills,
@@ -41,6 +43,15 @@ export interface OpenedWorkbook {
   checkNarrative(bytes: Uint8Array, fileName: string): Promise<PaneNarrativeCheck>;
   /** The computed cells (合计, 执行率, 得分 …): what would be written, and writing them. */
   fills: FillSource;
+  /** The review of the findings and the document's settings, kept in the workbook. */
+  review: ReviewApi;
+  /** The Chinese title of every rule of the report's findings. */
+  titles: Record<string, string>;
+  /**
+   * The check again with these settings (tolerances, 0/0): a new opened workbook for a local file;
+   * in Excel the live check restarts and its next update brings the result (null here).
+   */
+  applySettings(settings: DocumentSettings): Promise<OpenedWorkbook | null>;
 }
 
 /**
@@ -49,6 +60,7 @@ export interface OpenedWorkbook {
  */
 export function openedWorkbook(host: WorkbookHost, workbook: Workbook, analysis: Analysis): OpenedWorkbook {
   const fileName = host.name;
+  const review = reviewApi(host);
   let session: NarrativeSession | undefined;
   const narrative = () => (session ??= new NarrativeSession(workbook, analysis.tables, fileName));
   return {
@@ -78,5 +90,10 @@ export function openedWorkbook(host: WorkbookHost, workbook: Workbook, analysis:
         return { written: applied.written, bytes: applied.bytes, notes: applied.notes ?? [] };
       },
     ),
+    review,
+    titles: ruleTitles(analysis.findings),
+    applySettings(settings) {
+      return Promise.resolve(openedWorkbook(host, workbook, analyze(workbook, checkSettingsOf(settings))));
+    },
   };
 }

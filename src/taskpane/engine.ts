@@ -7,6 +7,7 @@ import { openedWorkbook, type OpenedWorkbook } from './book';
 export type { OpenedWorkbook, PaneDraft, PaneNarrativeCheck } from './book';
 export { connectExcel, type ExcelSession, type PaneUpdate } from './excelSession';
 export type { FillGroup, FillPreview, FillResult, FillRow, FillSource, FillStatus } from './fills';
+export { connectWord, type DocumentSection, type NumberChange, type WordTarget } from './wordTarget';
 
 /**
  * The task pane's one entry into the engine: the same loader and core as the CLI, so the pane and

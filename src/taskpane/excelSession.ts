@@ -3,6 +3,8 @@ import type { Analysis } from '../core/analyze';
 import type { CellPointer, Finding } from '../core/findings';
 import type { Grid, Workbook } from '../core/grid/grid';
 import type { WorkbookChange } from '../core/live';
+import type { CheckSettings } from '../core/reading';
+import { checkSettingsOf } from '../core/review';
 import { recognizeSheet, type Recognition } from '../core/tables/recognize';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { LiveCheck, type LiveCheckUpdate } from '../hosts/excel/live-check';
@@ -126,6 +128,7 @@ class Session implements ExcelSession {
   private listener: { onUpdate: (u: PaneUpdate) => void; onError: (e: unknown) => void } | undefined;
   private readonly host: ExcelHost;
   private readonly mirror: Mirror;
+  private settings: Partial<CheckSettings> = {};
 
   constructor(private readonly raw: ExcelHost) {
     this.mirror = new Mirror(raw.name);
@@ -155,6 +158,7 @@ class Session implements ExcelSession {
     const old = this.live;
     const live: LiveCheck = new LiveCheck(this.host, {
       marks: this.marks,
+      settings: this.settings,
       onUpdate: (u) => {
         if (this.live === live) this.emit(u);
       },
@@ -183,6 +187,12 @@ class Session implements ExcelSession {
       const result = await write(ids, values);
       if (result.written > 0) await this.restart();
       return result;
+    };
+    // new tolerances: the live check starts again with them
+    book.applySettings = async (settings) => {
+      this.settings = checkSettingsOf(settings);
+      await this.restart();
+      return null;
     };
     this.listener?.onUpdate({ book, resolved, marks: this.marks && this.canMark, notes: u.applied?.notes ?? [] });
   }

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { detectHost, type PaneHost } from './office';
+import { ThemedPane } from './theme';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from taskpane.html');
@@ -11,9 +11,9 @@ const root = createRoot(container);
 function render(host: PaneHost): void {
   root.render(
     <StrictMode>
-      <FluentProvider theme={webLightTheme}>
+      <ThemedPane host={host}>
         <App host={host} />
-      </FluentProvider>
+      </ThemedPane>
     </StrictMode>,
   );
 }

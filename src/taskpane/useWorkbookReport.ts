@@ -47,6 +47,8 @@ export function useWorkbookReport(): {
   state: WorkbookReportState;
   open: (file: File) => Promise<void>;
   reset: () => void;
+  /** The same file checked again (new settings): its new opened workbook, keeping the opening. */
+  replace: (book: OpenedWorkbook) => void;
 } {
   const [state, setState] = useState<WorkbookReportState>({ status: 'idle' });
   const latest = useRef(0);
@@ -95,5 +97,9 @@ export function useWorkbookReport(): {
     setState({ status: 'idle' });
   }, []);
 
-  return { state, open, reset };
+  const replace = useCallback((book: OpenedWorkbook) => {
+    setState((s) => (s.status === 'done' ? { ...s, book, report: book.report } : s));
+  }, []);
+
+  return { state, open, reset, replace };
 }

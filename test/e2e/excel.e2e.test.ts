@@ -8,17 +8,15 @@
  * The test drives the double as a user would Excel (`excelDouble.user.edit`, `user.select`) and
  * reads its state (`state.selection`, `cell`, `displayed`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import type { Server } from 'http';
-import * as os from 'os';
+import { readFileSync } from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { Finding } from '../../src/core/findings';
+import type { Locator, Page } from 'playwright-core';
+import { countFindings, type Finding } from '../../src/core/findings';
 import { analyzeBytes } from '../../src/taskpane/engine';
 import type { ExcelDouble } from '../double/excel';
 import type { BrowserDoubleConfig } from '../double/excel/browser';
 import { FIXTURES } from '../helpers/fixtures';
-import { baseUrlOf, buildDouble, buildPane, closeServer, launch, logRequests, offMachine, requireChromium, routeOfficeJs, screenshotPath, serve, type Logged } from './harness';
+import { buildDouble, buildPane, offMachine, openPane, requireChromium, screenshotPath, screenshotStates, type PaneSession } from './harness';
 
 jest.setTimeout(240_000);
 
@@ -45,44 +43,26 @@ async function until<T>(read: () => Promise<T>, want: unknown, timeout = 30_000)
 }
 
 describe('task pane inside Excel (the Excel double in chromium)', () => {
-  let server: Server | undefined;
-  let profileDir = '';
-  let context: BrowserContext | undefined;
+  let pane: PaneSession | undefined;
   let page: Page;
-  let requests: { log: Logged[]; routed: Set<string> } = { log: [], routed: new Set() };
-  const pageErrors: string[] = [];
   let expected: Finding[] = [];
 
   beforeAll(async () => {
     requireChromium();
-    const [pane, double] = await Promise.all([buildPane(), buildDouble()]);
-    server = await serve(pane, { '/__fixtures/': FIXTURES });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-excel-'));
-    context = await launch(profileDir, { width: 320, height: 900 });
-    requests = logRequests(context);
-    await routeOfficeJs(context, requests.routed, { script: path.join(double, 'office.js') });
-    const config: BrowserDoubleConfig = { fixture: `/__fixtures/${GONGKAI}`, name: GONGKAI, options: { latencyMs: 20 } };
-    await context.addInitScript((c) => {
-      (window as unknown as { __GKL_DOUBLE__: unknown }).__GKL_DOUBLE__ = c;
-    }, config);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-    await page.goto(`${baseUrlOf(server)}/taskpane.html`, { waitUntil: 'load' });
+    const [dir, double] = await Promise.all([buildPane(), buildDouble()]);
+    const excel: BrowserDoubleConfig = { fixture: `/__fixtures/${GONGKAI}`, name: GONGKAI, options: { latencyMs: 20 } };
+    pane = await openPane(dir, { office: { script: path.join(double, 'office.js'), excel }, fixtures: FIXTURES, viewport: { width: 320, height: 900 }, consoleErrors: true });
+    page = pane.page;
     expected = (await analyzeBytes(new Uint8Array(readFileSync(path.join(FIXTURES, GONGKAI))), GONGKAI)).findings;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await closeServer(server);
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await pane?.close();
   });
 
   const double = <T>(f: (d: ExcelDouble) => T): Promise<T> =>
     page.evaluate<T>(`(${f.toString()})(window.excelDouble)`);
-  const card = (id: string, scope: Locator | Page = page) => scope.locator(`li[data-id="${id}"]:not([data-fixed])`);
+  const card = (id: string, scope: Locator | Page = page) => scope.locator(`li[data-ids~="${id}"], li[data-id="${id}"]:not([data-fixed])`);
   const list = () => page.getByRole('region', { name: '问题列表' });
 
   test('"检查当前工作簿" is the first action: no file picker; the workbook is checked and marked', async () => {
@@ -94,18 +74,20 @@ describe('task pane inside Excel (the Excel double in chromium)', () => {
 
     await check.click();
     await list().waitFor({ timeout: 60_000 });
-    // the same findings as the core finds in the file, as many of each severity
-    const errors = expected.filter((f) => f.severity === 'error');
-    expect(errors.length).toBeGreaterThan(0);
-    await page.getByText(`错误 ${errors.length}`, { exact: true }).waitFor();
-    await page.getByText(`警告 ${expected.filter((f) => f.severity === 'warning').length}`, { exact: true }).waitFor();
+    // the same findings as the core finds in the file, as many of each kind (尾差 apart from the other warnings)
+    const counts = countFindings(expected.filter((f) => f.source !== 'narrative'));
+    expect(counts.error).toBeGreaterThan(0);
+    const badges = page.getByLabel('问题统计');
+    for (const [kind, label] of [['error', '错误'], ['warning', '警告'], ['rounding', '尾差'], ['info', '提示']] as const) {
+      await badges.getByText(`${label} ${counts[kind]}`, { exact: true }).waitFor();
+    }
     expect(await card(C29_ID, list()).count()).toBe(1);
     await page.getByText('问题已标注在单元格上', { exact: false }).waitFor();
     // the mark: a glyph before the number, and the hidden list of the marks
     expect((await double((d) => d.displayed('公开02表', 'C29').numberFormat)).startsWith('"✖"')).toBe(true);
     expect(await double((d) => d.sheetNames({ includeHidden: true }))).toEqual(expect.arrayContaining(['GKL_MARKS', '审核标注']));
     await page.getByRole('button', { name: '重新检查' }).waitFor();
-    await page.screenshot({ path: screenshotPath('excel-checked-320.png') });
+    await screenshotStates(page, 'excel-findings');
   });
 
   test('clicking a finding selects its cells; Enter on a focused card does too', async () => {
@@ -184,7 +166,7 @@ describe('task pane inside Excel (the Excel double in chromium)', () => {
     expect(await c7.locator('[data-side="current"]').innerText()).toBe('22899.22');
     expect(await c7.locator('[data-side="computed"]').innerText()).toBe('=SUM(C8:C32) → 22899.24');
     expect(await c7.getByRole('checkbox').isChecked()).toBe(false);
-    await page.screenshot({ path: screenshotPath('excel-fill-320.png') });
+    await screenshotStates(page, 'excel-fill', { at: panel });
 
     // choose none, then D7 alone
     await panel.getByRole('button', { name: '全不选' }).click();
@@ -199,18 +181,16 @@ describe('task pane inside Excel (the Excel double in chromium)', () => {
     expect(after.length - syncs).toBeLessThanOrEqual(3);
     // the re-check sees the formula: D7 is now already right
     await until(() => panel.locator('li[data-cell="公开03表!D7"]').getAttribute('data-status'), 'same-formula');
-    await page.setViewportSize({ width: 500, height: 900 });
-    await page.screenshot({ path: screenshotPath('excel-fill-500.png') });
-    await page.setViewportSize({ width: 320, height: 900 });
+    await screenshotStates(page, 'excel-fill-written', { at: panel });
   });
 
   test('nothing left the machine: office.js answered by the test, every other request to 127.0.0.1, none with a body; no page errors', () => {
-    const { log, routed } = requests;
+    const { log, routed } = pane!.requests;
     expect([...routed]).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
     expect(offMachine(log, routed)).toEqual([]);
     expect(log.filter((r) => r.method !== 'GET' || r.body)).toEqual([]);
     // no request names anything of the workbook
     for (const r of log) for (const word of ['公开02表', encodeURIComponent('公开02表'), '103.27', '住房公积金']) expect(r.url).not.toContain(word);
-    expect(pageErrors).toEqual([]);
+    expect(pane!.pageErrors).toEqual([]);
   });
 });

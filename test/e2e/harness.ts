@@ -6,17 +6,20 @@
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { accessSync, constants, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { accessSync, constants, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
+import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Request } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import type { BrowserDoubleConfig } from '../double/excel/browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const HOST = '127.0.0.1';
 /** Where the pane's page loads office.js from by default (webpack.config.js). */
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const SCREENSHOTS = path.join(ROOT, '.tmp', 'screenshots');
+/** The test artifacts: screenshots of every state of the pane, to be looked at (git-ignored). */
+export const SCREENSHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 const BUILDS = path.join(ROOT, '.tmp', 'e2e-build');
 
 /** The chromium executable found on PATH at run time, or null. */
@@ -114,10 +117,14 @@ export function buildPane(officeJs: 'cdn' | 'local' = 'cdn'): Promise<string> {
   return sharedBuild(officeJs === 'cdn' ? 'pane' : 'pane-local', key, 'taskpane.html', (out) => webpackCli(['--mode', 'production', '--output-path', out], { OFFICE_JS: officeJs }));
 }
 
-/** test/double/excel/browser.ts bundled into one script, office.js, for the page to load instead of Microsoft's. */
-export function buildDouble(): Promise<string> {
-  const key = sourceKey(['test/double/excel', 'src/core', 'src/hosts/xlsx', 'test/helpers'], ['package-lock.json', 'tsconfig.json']);
-  return sharedBuild('double', key, 'office.js', (out) => {
+/**
+ * A double bundled into one script, office.js, for the page to load instead of Microsoft's: the
+ * Excel double (test/double/excel/browser.ts) or the Word double (test/e2e/word-double.browser.ts).
+ */
+export function buildDouble(kind: 'excel' | 'word' = 'excel'): Promise<string> {
+  const entry = kind === 'excel' ? './test/double/excel/browser.ts' : './test/e2e/word-double.browser.ts';
+  const key = sourceKey(['test/double/excel', 'test/double/word', 'src/core', 'src/hosts/xlsx', 'test/helpers'], ['package-lock.json', 'tsconfig.json', entry]);
+  return sharedBuild(kind === 'excel' ? 'double' : 'word-double', key, 'office.js', (out) => {
     const config = path.join(out, 'webpack.config.js');
     mkdirSync(out, { recursive: true });
     writeFileSync(
@@ -130,7 +137,7 @@ module.exports = {
   devtool: false,
   target: 'web',
   context: ${JSON.stringify(ROOT)},
-  entry: './test/double/excel/browser.ts',
+  entry: ${JSON.stringify(entry)},
   output: { path: ${JSON.stringify(out)}, filename: 'office.js', publicPath: 'auto' },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: { rules: [{ test: /\\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(${JSON.stringify(ROOT)}, 'tsconfig.json'), compilerOptions: { module: 'esnext', noEmit: false } } } }] },
@@ -241,9 +248,101 @@ export function offMachine(log: readonly Logged[], routed: ReadonlySet<string>):
     .map((r) => r.url);
 }
 
+/** A pane opened in chromium for a test file: the page, what it asked for, what it threw; `close()` ends it all. */
+export interface PaneSession {
+  server: Server;
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  requests: { log: Logged[]; routed: Set<string> };
+  /** Uncaught page errors (and console errors, with `consoleErrors`). */
+  pageErrors: string[];
+  /** The browser profile's folder (removed by `close()`); downloads may be saved there. */
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export interface OpenPaneOptions {
+  /**
+   * What answers the page's office.js: refused (a plain browser without internet), the package's copy
+   * (`local`), or a double's script (buildDouble's office.js), with the Excel double's workbook.
+   */
+  office: 'block' | 'local' | { script: string; excel?: BrowserDoubleConfig };
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Served at /__fixtures/ (where the Excel double fetches its workbook). */
+  fixtures?: string;
+  /** The page may read and write the clipboard (复制全文). */
+  clipboard?: boolean;
+  consoleErrors?: boolean;
+}
+
+/** Serves the built pane `dir`, opens taskpane.html in a fresh chromium profile and waits for its load event. */
+export async function openPane(dir: string, options: OpenPaneOptions): Promise<PaneSession> {
+  const server = await serve(dir, options.fixtures ? { '/__fixtures/': options.fixtures } : {});
+  const baseUrl = baseUrlOf(server);
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
+  const context = await launch(profileDir, options.viewport, { colorScheme: options.colorScheme });
+  const close = async () => {
+    await context.close();
+    await closeServer(server);
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const requests = logRequests(context);
+    const office = options.office;
+    await routeOfficeJs(context, requests.routed, typeof office === 'string' ? office : { script: office.script });
+    if (typeof office !== 'string' && office.excel) {
+      await context.addInitScript((c) => {
+        (window as unknown as { __GKL_DOUBLE__: unknown }).__GKL_DOUBLE__ = c;
+      }, office.excel);
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    if (options.consoleErrors) {
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(m.text());
+      });
+    }
+    await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: 'load' });
+    return { server, baseUrl, context, page, requests, pageErrors, profileDir, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);
+}
+
+/** The pane's widths in the screenshots: the narrowest task pane, and a wide one (the tables list changes at 420 px). */
+export const SHOT_WIDTHS = [320, 500] as const;
+
+/**
+ * Screenshots of the pane's current state at each of SHOT_WIDTHS, light and dark (the system's colour
+ * scheme, which the pane follows outside Office and in the doubles): `<name>-<width>-<light|dark>.png`.
+ * `at` is scrolled into view before each (else the page's top); the viewport and scheme are put back.
+ */
+export async function screenshotStates(page: Page, name: string, options: { at?: Locator; fullPage?: boolean } = {}): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 420, height: 900 };
+  const wasDark = await page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction((want) => document.documentElement.dataset.theme === want, scheme, { timeout: 30_000 });
+    for (const width of SHOT_WIDTHS) {
+      await page.setViewportSize({ width, height: viewport.height });
+      if (options.at) await options.at.scrollIntoViewIfNeeded();
+      else await page.evaluate(() => window.scrollTo(0, 0));
+      // transitions finished (a button caught half-way between two themes is not what a person sees)
+      await page.screenshot({ path: screenshotPath(`${name}-${width}-${scheme}.png`), fullPage: options.fullPage ?? false, animations: 'disabled' });
+    }
+  }
+  await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
+  await page.setViewportSize(viewport);
 }
 
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json', { paths: [ROOT] })), 'dist');

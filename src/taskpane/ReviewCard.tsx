@@ -1,0 +1,194 @@
+import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { blameSentence, cellLabel, type Finding } from '../core/findings';
+import type { ReviewAction } from '../core/review/model';
+import type { FindingReview, ReviewStatus } from '../core/review/types';
+import { cellRefsLabel, useFindingStyles } from './FindingCard';
+import type { Card } from './findingCards';
+import { kindBadge } from './severity';
+
+/**
+ * One card of the findings list: a finding, or the findings that blame one cell listed together; its
+ * Chinese rule title (the rule's id in a tooltip), its review status and what the person may do about
+ * it (说明 with a text, 退回 with a comment, 复核通过, 改回待处理). A card is one item of the list's
+ * roving focus: Enter (or a click) selects its cells in Excel; its controls take the focus with Tab.
+ */
+
+type ActionKind = ReviewAction['kind'];
+
+export interface CardReview {
+  reviewOf(id: string): FindingReview | undefined;
+  /** What the current person may do in a status. */
+  allowed(status: ReviewStatus): ActionKind[];
+  act(ids: readonly string[], action: ReviewAction): Promise<boolean>;
+  /** Who acts: asked for in the form when not yet given. */
+  actorName: string;
+  setActorName(name: string): void;
+  /** The last refusal of an action (Chinese), shown on the card that asked. */
+  problem: string | null;
+}
+
+export const STATUS_LABEL: Record<ReviewStatus, { label: string; color: 'subtle' | 'brand' | 'danger' | 'success' | 'informative' }> = {
+  open: { label: '待处理', color: 'subtle' },
+  explained: { label: '已说明', color: 'brand' },
+  returned: { label: '退回', color: 'danger' },
+  accepted: { label: '已复核', color: 'success' },
+  fixed: { label: '已修正', color: 'success' },
+};
+
+/** The status menu and the text box: loaded with the first card that has a review (their styles stay out of the first bundle). */
+const ReviewControls = lazy(() => import(/* webpackChunkName: "review-controls" */ './ReviewControls'));
+
+const useStyles = makeStyles({
+  title: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  culprit: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  identities: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  /** One identity of a merged card: its title, message, values and cells each on a line of its own. */
+  identity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  review: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS },
+  reviewText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+/** An ISO time as the person's clock shows it: “2025-03-02 16:15”. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function Values({ f }: { f: Finding }) {
+  if (f.expected === null && f.actual === null) return null;
+  return (
+    <Caption1>
+      {f.expected !== null && <>应为 {f.expected}</>}
+      {f.expected !== null && f.actual !== null && '；'}
+      {f.actual !== null && <>实为 {f.actual}</>}
+    </Caption1>
+  );
+}
+
+/** The rule's Chinese title; its id in the tooltip (and read out as the title's description). */
+function RuleTitle({ rule, titles }: { rule: string; titles: Record<string, string> }) {
+  const styles = useStyles();
+  return (
+    <Text className={styles.title} size={200} data-rule-title={rule} title={`规则 ${rule}`} aria-description={`规则 ${rule}`}>
+      {titles[rule] ?? rule}
+    </Text>
+  );
+}
+
+/** The statuses of a card's findings: one when they agree, else the least advanced (待处理 first). */
+function cardReview(card: Card, review: CardReview | undefined): FindingReview | undefined {
+  if (!review) return undefined;
+  const all = card.findings.map((f) => (f.id ? review.reviewOf(f.id) : undefined)).filter((r): r is FindingReview => r !== undefined);
+  if (all.length === 0) return undefined;
+  const order: ReviewStatus[] = ['returned', 'open', 'explained', 'accepted', 'fixed'];
+  return [...all].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))[0];
+}
+
+export function ReviewCard({ card, titles, onJump, review }: { card: Card; titles: Record<string, string>; onJump?: (f: Finding) => void; review?: CardReview }) {
+  const styles = useStyles();
+  const findingStyles = useFindingStyles();
+  const first = card.findings[0];
+  const badge = kindBadge({ severity: card.severity, rounding: card.kind === 'rounding' });
+  const r = cardReview(card, review);
+  const merged = card.findings.length > 1;
+  const cells = merged ? card.findings.flatMap((f) => f.cells) : first.cells;
+  const jump = onJump && cells.length > 0 ? () => onJump({ ...first, cells }) : undefined;
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.key === 'Enter' && e.target === e.currentTarget && jump) {
+      e.preventDefault();
+      jump();
+    }
+  };
+  return (
+    <li
+      data-roving=""
+      data-roving-key={card.key}
+      data-id={first.id}
+      data-ids={card.findings.map((f) => f.id).join(' ')}
+      data-severity={card.severity}
+      data-kind={card.kind}
+      data-rule={first.rule}
+      data-status={r?.status}
+      className={mergeClasses(
+        findingStyles.finding,
+        card.severity === 'error' && findingStyles.findingError,
+        card.severity === 'warning' && findingStyles.findingWarning,
+        findingStyles.jumpable,
+      )}
+      title={jump ? '单击或按 Enter 定位到单元格' : undefined}
+      onClick={jump}
+      onKeyDown={onKeyDown}
+    >
+      <div className={findingStyles.findingHead}>
+        <Badge appearance={badge.appearance} color={badge.color} size="small">
+          {badge.label}
+        </Badge>
+        {r && (
+          <Badge appearance="tint" color={STATUS_LABEL[r.status].color} size="small" data-status-badge="">
+            {STATUS_LABEL[r.status].label}
+            {r.reopened ? '（重新出现）' : ''}
+          </Badge>
+        )}
+        {merged ? <Text className={styles.title} size={200}>{card.findings.length} 条等式</Text> : <RuleTitle rule={first.rule} titles={titles} />}
+      </div>
+      {merged ? (
+        <>
+          <Body1 className={styles.culprit} data-likely={card.culprit ? cellLabel(card.culprit) : undefined}>
+            最可能出错的是 {card.culprit ? cellLabel(card.culprit) : ''}：它同时使以下 {card.findings.length} 条等式不成立。
+          </Body1>
+          <ol className={styles.identities}>
+            {card.findings.map((f) => (
+              <li key={f.id} className={styles.identity} data-identity={f.id} data-rule={f.rule}>
+                <RuleTitle rule={f.rule} titles={titles} />
+                <Body1 as="p" style={{ margin: 0 }}>
+                  {f.message}
+                </Body1>
+                <Values f={f} />
+                <Caption1 className={findingStyles.muted}>单元格：{cellRefsLabel(f.cells)}</Caption1>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <>
+          <Body1>{first.message}</Body1>
+          {first.likely && (
+            <Caption1 className={findingStyles.likely} data-likely={cellLabel(first.likely)}>
+              {blameSentence(first)}
+            </Caption1>
+          )}
+          <Values f={first} />
+          {first.cells.length > 0 && <Caption1 className={findingStyles.muted}>单元格：{cellRefsLabel(first.cells)}</Caption1>}
+        </>
+      )}
+      {r && (r.explanation || r.comment || r.changed) && (
+        <div className={styles.review}>
+          {r.explanation && (
+            <Caption1 className={styles.reviewText} data-explanation="">
+              说明：{r.explanation}
+            </Caption1>
+          )}
+          {r.comment && (
+            <Caption1 className={styles.reviewText} data-comment="">
+              审核意见：{r.comment}
+            </Caption1>
+          )}
+          {r.changed && <Caption1 className={findingStyles.likely}>数值已变，说明可能已不适用。</Caption1>}
+          {r.updated && (
+            <Caption1 className={findingStyles.muted}>
+              {r.updated.by}（{r.updated.role === 'reviewer' ? '审核人' : '编制人'}）{localTime(r.updated.at)}
+            </Caption1>
+          )}
+        </div>
+      )}
+      {review && r && (
+        <Suspense fallback={null}>
+          <ReviewControls card={card} status={r.status} review={review} />
+        </Suspense>
+      )}
+    </li>
+  );
+}
