@@ -1,3 +1,4 @@
+import type { Finding } from '../../findings';
 import { LEDGER_TYPES, lineLabel, rowSumColumns } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
 import { IDENTITY_MESSAGES, sumHoldsInCents, sumIdentity } from '../lib/identity';
@@ -16,21 +17,24 @@ export const ledgerRowSum: Rule = {
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
-    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
+    const findings: Finding[] = [];
+    for (const t of LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type))) {
       const cols = rowSumColumns(t);
-      if (!cols || cols.parts.length === 0) return [];
+      if (!cols || cols.parts.length === 0) continue;
       const totalLabel = t.column(cols.total)!.label.split('/').pop() ?? cols.total;
       const partLabels = cols.parts.map((k) => k.replace('本年支出.', ''));
-      return t.lines.flatMap((l) =>
-        sumHoldsInCents(ctx, t, l.cells[cols.total], cols.parts.map((k) => l.cells[k]))
-          ? []
-          : sumIdentity(ctx,
-              this.meta,
-              { table: t, ref: l.cells[cols.total], label: totalLabel },
-              cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),
-              l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
-            ),
-      );
-    });
+      for (const l of t.lines) {
+        if (sumHoldsInCents(ctx, t, l.cells[cols.total], cols.parts.map((k) => l.cells[k]))) continue;
+        findings.push(
+          ...sumIdentity(ctx,
+            this.meta,
+            { table: t, ref: l.cells[cols.total], label: totalLabel },
+            cols.parts.map((k, i) => ({ table: t, ref: l.cells[k], label: partLabels[i] })),
+            l.key === '合计' ? '合计行' : `科目 ${lineLabel(l)}`,
+          ),
+        );
+      }
+    }
+    return findings;
   },
 };

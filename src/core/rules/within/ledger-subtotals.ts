@@ -1,3 +1,4 @@
+import type { Finding } from '../../findings';
 import { amountColumns, childrenOf, LEDGER_TYPES, lineLabel } from '../../tables/ledger-lines';
 import type { Rule } from '../types';
 import { IDENTITY_MESSAGES, sumHoldsInCents, sumIdentity } from '../lib/identity';
@@ -15,24 +16,26 @@ export const ledgerSubtotals: Rule = {
     messages: IDENTITY_MESSAGES,
   },
   check(ctx) {
-    return LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type)).flatMap((t) => {
+    const findings: Finding[] = [];
+    for (const t of LEDGER_TYPES.flatMap((type) => ctx.tablesOf(type))) {
       const columns = amountColumns(t);
-      return t.lines
-        .filter((l) => l.kind === 'subtotal' && l.code)
-        .flatMap((parent) => {
-          const kids = childrenOf(t, parent);
-          if (kids.length === 0) return [];
-          return columns.flatMap((k) =>
-            sumHoldsInCents(ctx, t, parent.cells[k], kids.map((c) => c.cells[k]))
-              ? []
-              : sumIdentity(ctx,
-                  this.meta,
-                  { table: t, ref: parent.cells[k], label: lineLabel(parent) },
-                  kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),
-                  `${parent.level}级科目 ${lineLabel(parent)}“${k}”栏`,
-                ),
+      for (const parent of t.lines) {
+        if (parent.kind !== 'subtotal' || !parent.code) continue;
+        const kids = childrenOf(t, parent);
+        if (kids.length === 0) continue;
+        for (const k of columns) {
+          if (sumHoldsInCents(ctx, t, parent.cells[k], kids.map((c) => c.cells[k]))) continue;
+          findings.push(
+            ...sumIdentity(ctx,
+              this.meta,
+              { table: t, ref: parent.cells[k], label: lineLabel(parent) },
+              kids.map((c) => ({ table: t, ref: c.cells[k], label: lineLabel(c) })),
+              `${parent.level}级科目 ${lineLabel(parent)}“${k}”栏`,
+            ),
           );
-        });
-    });
+        }
+      }
+    }
+    return findings;
   },
 };
