@@ -29,8 +29,7 @@ export const hygieneColumnYear: Rule = {
       const grid = ctx.grid(t);
       // every text cell of the table that is not a value cell of a line: its headers, wherever they are
       for (let r = t.range.top + 1; r <= t.range.bottom; r++) {
-        for (const c of grid.usedCols(r)) {
-          if (c < t.range.left || c > t.range.right) continue;
+        for (let c = t.range.left; c <= t.range.right; c++) {
           const raw = grid.value(r, c);
           // no 年, no year (U+F98E is the one character NFKC folds to 年): most cells end here
           if (typeof raw !== 'string' || !(raw.includes('年') || raw.includes('\uF98E'))) continue;

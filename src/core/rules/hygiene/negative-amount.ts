@@ -42,10 +42,14 @@ export const hygieneNegativeAmount: Rule = {
   },
 };
 
+const BALANCE = /结转和结余/;
+const OPENING = /^收入\.年初\./;
+const CLOSING = /^支出\.年末\./;
+
 function isBalance(table: SemanticTable, line: Line, key: string): boolean {
-  if (/结转和结余/.test(key)) return true;
+  if (BALANCE.test(key)) return true;
   if (table.type === 'GK01' || table.type === 'GK04') {
-    return /结转和结余/.test(line.key) || /^收入\.年初\./.test(line.key) || /^支出\.年末\./.test(line.key);
+    return BALANCE.test(line.key) || OPENING.test(line.key) || CLOSING.test(line.key);
   }
   return false;
 }

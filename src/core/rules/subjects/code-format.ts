@@ -69,7 +69,6 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta): Findin
     }
     const code = line.code;
     if (!code) continue;
-    const here = codeCell(t, line);
     if (line.level === '类') {
       lei = line;
       kuan = null;
@@ -78,7 +77,7 @@ function checkLedger(ctx: RuleContext, t: SemanticTable, rule: RuleMeta): Findin
     const leiCode = code.slice(0, 3);
     if (!functionalClassName(leiCode)) {
       out.push(
-        finding(ctx, t, rule, [here], 'classUnknown', { subject: subjectText(t, line), classCode: leiCode }),
+        finding(ctx, t, rule, [codeCell(t, line)], 'classUnknown', { subject: subjectText(t, line), classCode: leiCode }),
       );
       if (line.level === '款') kuan = line;
       continue;

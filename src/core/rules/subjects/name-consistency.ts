@@ -49,6 +49,7 @@ export const subjectNameConsistency: Rule = {
     }
     const findings: Finding[] = [];
     for (const [code, list] of byCode) {
+      if (list.length < 2) continue; // one name cannot differ from itself
       const counts = new Map<string, Occurrence[]>();
       for (const o of list) counts.set(o.name, [...(counts.get(o.name) ?? []), o]);
       if (counts.size < 2) continue;

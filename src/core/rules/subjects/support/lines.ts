@@ -71,12 +71,21 @@ export function printedName(table: SemanticTable, line: Line): string {
   return SUMMARY_TYPES.includes(table.type) ? itemName(line.label) : line.label.replace(/\s+/g, '');
 }
 
-const comparable = new WeakMap<Line, string>();
+/**
+ * Folded names by printed name (several 科目 rules compare each line's, and a name recurs across
+ * tables). A convenience, not a store: emptied when it grows past MAX_FOLDED.
+ */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 100_000;
 
-/** Normalized name for comparisons (folded once per line: several 科目 rules compare it). */
+/** Normalized name for comparisons. */
 export function comparableName(table: SemanticTable, line: Line): string {
-  let name = comparable.get(line);
-  if (name === undefined) comparable.set(line, (name = normalizeSubjectName(printedName(table, line))));
+  const printed = printedName(table, line);
+  let name = folded.get(printed);
+  if (name === undefined) {
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(printed, (name = normalizeSubjectName(printed)));
+  }
   return name;
 }
 
