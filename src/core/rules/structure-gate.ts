@@ -12,7 +12,7 @@
  */
 import { refToA1, fromA1, rangeContains } from '../grid/address';
 import { createFinding, type CellPointer, type Finding, type FindingSource } from '../findings';
-import { tableName, type SemanticTable } from '../tables/types';
+import { tableName, type Line, type SemanticTable } from '../tables/types';
 import type { RuleRun } from './types';
 
 export const STRUCTURE: FindingSource = {
@@ -111,19 +111,28 @@ export function gateStructure(runs: readonly RuleRun[], tables: readonly Semanti
 
 /** A code printed on several lines of one group (split codes read from their 类 column only). */
 function repeatedCode(t: SemanticTable): { code: string; count: number; rows: number[] } | null {
-  const seen = new Map<string, number[]>();
+  // codes are digits: a bare code is the key of a line without group, and no grouped key equals one
+  const keyOf = (l: Line) => (l.group ? `${l.group}|${l.code}` : l.code!);
+  const counts = new Map<string, number>();
   for (const l of t.lines) {
     if (!l.code) continue;
-    const k = `${l.group ?? ''}|${l.code}`;
-    const rows = seen.get(k) ?? [];
-    rows.push(l.row);
-    seen.set(k, rows);
+    const k = keyOf(l);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  let worst: { code: string; count: number; rows: number[] } | null = null;
-  for (const [k, rows] of seen) {
-    if (rows.length >= MIN_REPEATS && (!worst || rows.length > worst.count)) worst = { code: k.split('|')[1], count: rows.length, rows };
+  let worst: { key: string; count: number } | null = null;
+  for (const [key, count] of counts) {
+    if (count >= MIN_REPEATS && (!worst || count > worst.count)) worst = { key, count };
   }
-  return worst;
+  if (!worst) return null;
+  const rows: number[] = [];
+  let code = '';
+  for (const l of t.lines) {
+    if (l.code && keyOf(l) === worst.key) {
+      rows.push(l.row);
+      code = l.code;
+    }
+  }
+  return { code, count: worst.count, rows };
 }
 
 function structureFinding(t: SemanticTable, d: Doubt, gone: readonly Finding[]): Finding {
