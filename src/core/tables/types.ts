@@ -132,7 +132,8 @@ export class SemanticTable {
     return this.lines.filter((l) => l.kind === kind);
   }
 
-  private byCell: CellMap<{ line: Line; column: string }> | null = null;
+  /** The first line holding each cell (its column found again on lookup: no object per cell). */
+  private byCell: CellMap<Line> | null = null;
 
   /** The line and column a cell plays in this table (the reverse of `cell`), if any. */
   locate(ref: CellRef): { line: Line; column: string } | undefined {
@@ -141,11 +142,17 @@ export class SemanticTable {
       for (const l of this.lines) {
         for (const column in l.cells) {
           const r = l.cells[column];
-          if (!this.byCell.has(r.row, r.col)) this.byCell.set(r.row, r.col, { line: l, column });
+          if (!this.byCell.has(r.row, r.col)) this.byCell.set(r.row, r.col, l);
         }
       }
     }
-    return this.byCell.get(ref.row, ref.col);
+    const line = this.byCell.get(ref.row, ref.col);
+    if (!line) return undefined;
+    for (const column in line.cells) {
+      const r = line.cells[column];
+      if (r.row === ref.row && r.col === ref.col) return { line, column };
+    }
+    return undefined;
   }
 }
 
