@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
-import { describe, rawCell, roleCells } from './support/cells';
+import { describe, forEachRoleCell, rawCell } from './support/cells';
 
 /**
  * A role cell holding an Excel error value (#DIV/0!, #REF!, #N/A, #VALUE!, and #NUM! for a stored
@@ -24,18 +24,18 @@ export const hygieneCellError: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      for (const rc of roleCells(table)) {
-        const cell = rawCell(ctx, table, rc.ref);
-        if (!cell?.error) continue;
+      forEachRoleCell(table, (line, key, ref) => {
+        const cell = rawCell(ctx, table, ref);
+        if (!cell?.error) return;
         findings.push(
           createFinding(
             this.meta,
             'error',
-            { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), error: cell.error, formula: cell.formula ? `（=${cell.formula}）` : '' },
-            { cells: [ctx.pointer(table, rc.ref)], expected: null, actual: cell.error },
+            { table: ctx.tableName(table), cell: describe(table, line, key), error: cell.error, formula: cell.formula ? `（=${cell.formula}）` : '' },
+            { cells: [ctx.pointer(table, ref)], expected: null, actual: cell.error },
           ),
         );
-      }
+      });
     }
     return findings;
   },

@@ -2,7 +2,7 @@ import { parseAmount } from '../../grid/parse-amount';
 import { formatFixed } from '../../money/decimal';
 import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
-import { amountDecimals, describe, rawCell, roleCells, storedDecimals, storedWithin } from './support/cells';
+import { amountDecimals, describe, forEachRoleCell, rawCell, storedDecimals, storedWithin } from './support/cells';
 
 /**
  * An amount with more decimals than the tables publish (2 for 万元 and 元, from the tolerance
@@ -28,24 +28,24 @@ export const hygieneExcessDecimals: Rule = {
     const dp = amountDecimals(ctx);
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      for (const rc of roleCells(table)) {
-        if (rc.role !== 'money') continue;
-        const cell = rawCell(ctx, table, rc.ref);
-        if (!cell || cell.noCachedResult || cell.error) continue;
+      forEachRoleCell(table, (line, key, ref, role) => {
+        if (role !== 'money') return;
+        const cell = rawCell(ctx, table, ref);
+        if (!cell || cell.noCachedResult || cell.error) return;
         // most cells are plain numbers with 2 decimals: decide before parsing into a Decimal
-        if (typeof cell.value === 'number' && storedWithin(cell.value, dp)) continue;
-        if (cell.value === null || typeof cell.value === 'boolean') continue;
+        if (typeof cell.value === 'number' && storedWithin(cell.value, dp)) return;
+        if (cell.value === null || typeof cell.value === 'boolean') return;
         const p = parseAmount(cell.value);
-        if (p.kind !== 'number' || p.percent) continue;
+        if (p.kind !== 'number' || p.percent) return;
         const decimals = typeof cell.value === 'number' ? storedDecimals(cell.value) : p.value.decimalPlaces();
-        if (decimals <= dp) continue;
+        if (decimals <= dp) return;
         const value = p.value.toSignificantDigits(15);
         const rounded = formatFixed(value, dp);
         const fmt = cell.numFmt && /0\.(0+)/.exec(cell.numFmt);
         const hidden = typeof cell.value === 'number' && fmt && fmt[1].length < decimals ? `（单元格格式只显示 ${fmt[1].length} 位，显示值与存放值不一致）` : '';
         const unit = ctx.unitOf(table);
-        findings.push(createFinding(this.meta, 'excess', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), stored: value.toString(), unit: unit, decimals: decimals, hidden: hidden, dp: dp, rounded: rounded }, { severity: 'warning', cells: [ctx.pointer(table, rc.ref)], expected: rounded, actual: value.toString() }));
-      }
+        findings.push(createFinding(this.meta, 'excess', { table: ctx.tableName(table), cell: describe(table, line, key), stored: value.toString(), unit: unit, decimals: decimals, hidden: hidden, dp: dp, rounded: rounded }, { severity: 'warning', cells: [ctx.pointer(table, ref)], expected: rounded, actual: value.toString() }));
+      });
     }
     return findings;
   },

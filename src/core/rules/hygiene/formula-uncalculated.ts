@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../findings';
 import type { Rule } from '../types';
-import { describe, rawCell, roleCells } from './support/cells';
+import { describe, forEachRoleCell, rawCell } from './support/cells';
 
 /**
  * A role cell holding a formula whose result was never calculated and saved (files written by a
@@ -24,11 +24,11 @@ export const hygieneFormulaUncalculated: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      for (const rc of roleCells(table)) {
-        const cell = rawCell(ctx, table, rc.ref);
-        if (!cell?.noCachedResult) continue;
-        findings.push(createFinding(this.meta, 'uncalculated', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), formula: cell.formula ? `（=${cell.formula}）` : '' }, { severity: 'warning', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: null }));
-      }
+      forEachRoleCell(table, (line, key, ref) => {
+        const cell = rawCell(ctx, table, ref);
+        if (!cell?.noCachedResult) return;
+        findings.push(createFinding(this.meta, 'uncalculated', { table: ctx.tableName(table), cell: describe(table, line, key), formula: cell.formula ? `（=${cell.formula}）` : '' }, { severity: 'warning', cells: [ctx.pointer(table, ref)], expected: null, actual: null }));
+      });
     }
     return findings;
   },

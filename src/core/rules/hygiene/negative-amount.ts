@@ -2,7 +2,7 @@ import { createFinding, type Finding } from '../../findings';
 import type { Line, SemanticTable } from '../../tables/types';
 import { formatAmount } from '../../money/format';
 import type { Rule } from '../types';
-import { describe, isGk, roleCells } from './support/cells';
+import { describe, forEachRoleCell, isGk } from './support/cells';
 
 /**
  * A negative amount in a 决算 table (公开01–09表). Every amount there is a flow (income, spending,
@@ -31,12 +31,12 @@ export const hygieneNegativeAmount: Rule = {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
       if (!isGk(table)) continue;
-      for (const rc of roleCells(table)) {
-        if (isBalance(table, rc.line, rc.key)) continue;
-        const r = ctx.read(table, rc.ref);
-        if (r.kind !== 'amount' || !r.value.isNegative() || r.value.isZero()) continue;
-        findings.push(createFinding(this.meta, 'negative', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), amount: formatAmount(r.value), unit: ctx.unitOf(table) }, { severity: 'error', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: formatAmount(r.value) }));
-      }
+      forEachRoleCell(table, (line, key, ref) => {
+        if (isBalance(table, line, key)) return;
+        const r = ctx.read(table, ref);
+        if (r.kind !== 'amount' || !r.value.isNegative() || r.value.isZero()) return;
+        findings.push(createFinding(this.meta, 'negative', { table: ctx.tableName(table), cell: describe(table, line, key), amount: formatAmount(r.value), unit: ctx.unitOf(table) }, { severity: 'error', cells: [ctx.pointer(table, ref)], expected: null, actual: formatAmount(r.value) }));
+      });
     }
     return findings;
   },

@@ -2,7 +2,7 @@ import { parseAmount } from '../../grid/parse-amount';
 import { createFinding, type Finding } from '../../findings';
 import { formatAmount } from '../../money/format';
 import type { Rule } from '../types';
-import { describe, rawCell, roleCells } from './support/cells';
+import { describe, forEachRoleCell, rawCell } from './support/cells';
 
 /**
  * A number stored as text in an amount cell: any line × column cell of a recognized table whose
@@ -26,15 +26,15 @@ export const hygieneTextNumber: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      for (const rc of roleCells(table)) {
-        if (!rc.role) continue;
-        const cell = rawCell(ctx, table, rc.ref);
-        if (!cell || typeof cell.value !== 'string' || cell.noCachedResult || cell.error) continue;
+      forEachRoleCell(table, (line, key, ref, role) => {
+        if (!role) return;
+        const cell = rawCell(ctx, table, ref);
+        if (!cell || typeof cell.value !== 'string' || cell.noCachedResult || cell.error) return;
         const p = parseAmount(cell.value);
-        if (p.kind !== 'number' || !p.fromText) continue;
+        if (p.kind !== 'number' || !p.fromText) return;
         const shown = p.percent ? `${formatAmount(p.value.times(100))}%` : formatAmount(p.value);
-        findings.push(createFinding(this.meta, 'textNumber', { table: ctx.tableName(table), cell: describe(table, rc.line, rc.key), text: cell.value, shown: shown }, { severity: 'info', cells: [ctx.pointer(table, rc.ref)], expected: null, actual: p.percent ? shown : formatAmount(p.value) }));
-      }
+        findings.push(createFinding(this.meta, 'textNumber', { table: ctx.tableName(table), cell: describe(table, line, key), text: cell.value, shown: shown }, { severity: 'info', cells: [ctx.pointer(table, ref)], expected: null, actual: p.percent ? shown : formatAmount(p.value) }));
+      });
     }
     return findings;
   },

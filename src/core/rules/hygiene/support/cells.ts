@@ -33,41 +33,69 @@ export function roleOf(table: SemanticTable, line: Line, key: string): CellRole 
   return null;
 }
 
-export interface RoleCell {
-  table: SemanticTable;
+interface RoleCell {
   line: Line;
   key: string;
   ref: CellRef;
   role: CellRole | null;
 }
 
-const roleCellCache = new WeakMap<SemanticTable, RoleCell[]>();
+/**
+ * How a table's role cells are walked: straight over its lines when they already give each address
+ * once, top to bottom and left to right (a 科目 table: no list kept for tens of thousands of cells),
+ * else over a list made once (merged score cells shared by lines, two-sided rows).
+ */
+const roleCellCache = new WeakMap<SemanticTable, RoleCell[] | 'lines'>();
+
+/** Whether the lines, sorted by row (stably), list their cells strictly in reading order. */
+function linesInReadingOrder(table: SemanticTable): boolean {
+  let row = -1;
+  let col = -1;
+  let lineRow = -Infinity;
+  for (const line of table.lines) {
+    if (line.row < lineRow) return false;
+    lineRow = line.row;
+    for (const key in line.cells) {
+      const ref = line.cells[key];
+      if (ref.row < row || (ref.row === row && ref.col <= col)) return false;
+      row = ref.row;
+      col = ref.col;
+    }
+  }
+  return true;
+}
 
 /**
- * Every line × column cell of a table, each address once (merged score cells are shared by lines).
- * Four hygiene rules walk the same cells, so the list is built once per table.
+ * Every line × column cell of a table, each address once (merged score cells are shared by lines),
+ * top to bottom and left to right. Five hygiene rules walk the same cells.
  */
-export function roleCells(table: SemanticTable): RoleCell[] {
-  const cached = roleCellCache.get(table);
-  if (cached) return cached;
+export function forEachRoleCell(table: SemanticTable, visit: (line: Line, key: string, ref: CellRef, role: CellRole | null) => void): void {
+  let cells = roleCellCache.get(table);
+  if (!cells) roleCellCache.set(table, (cells = linesInReadingOrder(table) ? 'lines' : roleCellList(table)));
+  if (cells !== 'lines') {
+    for (const rc of cells) visit(rc.line, rc.key, rc.ref, rc.role);
+    return;
+  }
+  const gk = isGk(table);
+  for (const line of table.lines) {
+    for (const key in line.cells) visit(line, key, line.cells[key], gk ? 'money' : roleOf(table, line, key));
+  }
+}
+
+function roleCellList(table: SemanticTable): RoleCell[] {
   const seen = new CellMap<true>(table.range.bottom + 1);
   const out: RoleCell[] = [];
   const lines = [...table.lines].sort((a, b) => a.row - b.row);
   const gk = isGk(table);
-  let sorted = true;
   for (const line of lines) {
     for (const key in line.cells) {
       const ref = line.cells[key];
       if (seen.has(ref.row, ref.col)) continue;
       seen.set(ref.row, ref.col, true);
-      const last = out[out.length - 1];
-      if (last && (last.ref.row > ref.row || (last.ref.row === ref.row && last.ref.col > ref.col))) sorted = false;
-      out.push({ table, line, key, ref, role: gk ? 'money' : roleOf(table, line, key) });
+      out.push({ line, key, ref, role: gk ? 'money' : roleOf(table, line, key) });
     }
   }
-  // most tables list their cells in order already (each address is there once: a stable sort would keep it)
-  if (!sorted) out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
-  roleCellCache.set(table, out);
+  out.sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col);
   return out;
 }
 
