@@ -17,11 +17,27 @@ export interface FindingSource {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
+/**
+ * Templates split once into text and placeholder names ([text, name, text, …, text]): a check of a
+ * large table renders thousands of messages from a few templates. Catalogs are fixed, so this stays
+ * small; it is emptied if it ever grows past MAX_COMPILED.
+ */
+const compiled = new Map<string, string[]>();
+const MAX_COMPILED = 10_000;
+
 export function renderMessage(template: string, data: MessageData = {}): string {
-  return template.replace(PLACEHOLDER, (_m, name: string) => {
+  let parts = compiled.get(template);
+  if (!parts) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(template, (parts = template.split(PLACEHOLDER)));
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     if (!(name in data)) throw new Error(`message placeholder {{${name}}} has no data`);
-    return String(data[name]);
-  });
+    out += String(data[name]) + parts[i + 1];
+  }
+  return out;
 }
 
 /** The placeholders a template uses, for the catalog tests. */
