@@ -33,23 +33,30 @@ export const subjectNameConsistency: Rule = {
     },
   },
   check(ctx) {
+    const tables = ctx.tables.filter((t) => LEDGER_TYPES.includes(t.type) || SUMMARY_TYPES.includes(t.type) || t.type === 'GK06');
+    const named = (table: SemanticTable, line: Line) => !!line.code && !!nameCell(line) && !!comparableName(table, line);
+    // codes printed once cannot differ: counted first, so that only repeated codes are gathered
+    const printings = new Map<string, number>();
+    for (const table of tables) {
+      for (const line of table.lines) if (named(table, line)) printings.set(line.code!, (printings.get(line.code!) ?? 0) + 1);
+    }
     const byCode = new Map<string, Occurrence[]>();
     let order = 0;
-    for (const table of ctx.tables) {
-      const relevant = LEDGER_TYPES.includes(table.type) || SUMMARY_TYPES.includes(table.type) || table.type === 'GK06';
-      if (!relevant) continue;
+    for (const table of tables) {
       for (const line of table.lines) {
-        if (!line.code || !nameCell(line)) continue;
+        if (!named(table, line)) continue;
+        if (printings.get(line.code!)! < 2) {
+          order++;
+          continue;
+        }
         const name = comparableName(table, line);
-        if (!name) continue;
-        const list = byCode.get(line.code) ?? [];
+        const list = byCode.get(line.code!) ?? [];
         list.push({ table, line, name, printed: printedName(table, line), order: order++ });
-        byCode.set(line.code, list);
+        byCode.set(line.code!, list);
       }
     }
     const findings: Finding[] = [];
     for (const [code, list] of byCode) {
-      if (list.length < 2) continue; // one name cannot differ from itself
       const counts = new Map<string, Occurrence[]>();
       for (const o of list) counts.set(o.name, [...(counts.get(o.name) ?? []), o]);
       if (counts.size < 2) continue;
