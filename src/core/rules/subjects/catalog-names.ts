@@ -122,27 +122,26 @@ function checkWith(ctx: RuleContext, catalog: Catalog): Finding[] {
       const printed = printedName(t, line);
       const name = comparableName(t, line);
       if (!name) continue;
-      const pointer = ctx.pointer(t, cell);
       const verdict = functional && !userNamed(code) ? functionalVerdict(code, printed, name, t.year) : null;
       if (verdict) {
         if (verdict.kind === 'ok') continue;
         const key = `${code}|${name}|${verdict.kind}`;
         const s = judged.get(key) ?? { code, printed, cells: [], tables: [], verdict };
-        add(s, pointer, ctx.tableName(t));
+        add(s, ctx.pointer(t, cell), ctx.tableName(t));
         judged.set(key, s);
         continue;
       }
       const entry = catalog.get(code);
       if (!entry) {
         const s = unknown.get(code) ?? { printed, cells: [], tables: [] };
-        add(s, pointer, ctx.tableName(t));
+        add(s, ctx.pointer(t, cell), ctx.tableName(t));
         unknown.set(code, s);
         continue;
       }
       if (entry.accepted.has(name)) continue;
       const key = `${code}|${name}`;
       const s = mismatches.get(key) ?? { code, expected: entry.name, printed, cells: [], tables: [] };
-      add(s, pointer, ctx.tableName(t));
+      add(s, ctx.pointer(t, cell), ctx.tableName(t));
       mismatches.set(key, s);
     }
   }
