@@ -2,9 +2,15 @@
  * Builds the task pane into dist/taskpane/: taskpane.html, its scripts and assets/ (the icons the
  * manifest points at). `npm run build:taskpane` (production unless --mode says otherwise).
  *
- * - The engine (core + the lean .xlsx reader on fflate and saxes) is loaded with import() only when
- *   a file is opened. The 情况说明 tab (chunk "narrative") loads once a workbook is open, and the
- *   .docx writer (chunk "docx" and the docx package) only when a draft is downloaded.
+ * - The first bundle (taskpane) is the shell and the findings view only (issue 17: under 120 KB gzip;
+ *   `npm run bench` measures it in chromium, bench/taskpane.ts). Everything else is loaded with
+ *   import() when first needed: the check (core rules and tables, in chunks of its own) and the
+ *   lean .xlsx reader on fflate and saxes (chunk "engine") when a local file is opened; inside Excel
+ *   the Excel mode (chunk "excel-mode") and the Office.js host (chunk "excel") instead, never the
+ *   .xlsx reader; the dark and high-contrast themes when the pane needs one; each tab past the first
+ *   when shown (chunks "fill", "review", "narrative"), the drafting and checking of the 情况说明 when
+ *   first asked for (chunk "narrative-engine"), the Word host in Word (chunk "word"), and the .docx
+ *   writer (chunk "docx" and the docx package) only when a draft or a report is exported.
  * - A legacy .xls is read by SheetJS (@e965/xlsx, chunk "sheetjs") with its code pages (chunk
  *   "cpexcel"), loaded only when such a file is opened (src/hosts/xlsx/read/xls.ts). exceljs is no
  *   longer on the browser's reading path (docs/decisions/0001-xlsx-reader.md).
@@ -75,6 +81,28 @@ class CopyOfficeJsPlugin {
           }
         };
         walk(dist, '');
+      });
+    });
+  }
+}
+
+/**
+ * With CHUNK_MODULES (`--env CHUNK_MODULES` or the environment variable): emits chunk-modules.json,
+ * every script file with the source files it holds (paths relative to the project), for the tests
+ * and the bench that check what the pane loads when (the .xlsx reader never inside Excel …).
+ */
+class ChunkModulesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ChunkModulesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ChunkModulesPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const sourcesOf = (m) => (m.modules ? [...m.modules].flatMap(sourcesOf) : m.resource ? [path.relative(ROOT, m.resource).split(path.sep).join('/')] : []);
+        const files = {};
+        for (const chunk of compilation.chunks) {
+          const modules = [...new Set([...compilation.chunkGraph.getChunkModulesIterable(chunk)].flatMap(sourcesOf))].sort();
+          for (const file of chunk.files) if (file.endsWith('.js')) files[file] = { chunk: chunk.name ?? null, modules };
+        }
+        compilation.emitAsset('chunk-modules.json', new sources.RawSource(JSON.stringify(files, null, 1)));
       });
     });
   }
@@ -194,6 +222,7 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new CopyAssetsPlugin(),
       ...(officeJs === 'local' ? [new CopyOfficeJsPlugin()] : []),
+      ...(env.CHUNK_MODULES || process.env.CHUNK_MODULES ? [new ChunkModulesPlugin()] : []),
     ],
     performance: {
       // SheetJS and its code pages (loaded only for an .xls) are expected to be large; so is office.js's own copy.

@@ -1,5 +1,6 @@
-import { Caption1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
-import { ExcelMode } from './ExcelMode';
+import { lazy, Suspense } from 'react';
+import { Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import { FileMode } from './FileMode';
 import { EXCEL, WORD, type PaneHost } from './office';
 
@@ -15,6 +16,9 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   subtitle: { color: tokens.colorNeutralForeground3 },
 });
+
+/** Inside Excel only: the open workbook's check (loaded once Office names the host Excel). */
+const ExcelMode = lazy(() => import(/* webpackChunkName: "excel-mode" */ './ExcelMode').then((m) => ({ default: m.ExcelMode })));
 
 export interface AppProps {
   /** Office host once Office.onReady has resolved; `null` outside Office; undefined while not yet known. */
@@ -37,7 +41,9 @@ export function App({ host }: AppProps) {
       {host === undefined ? (
         <Spinner size="small" label="正在连接 Office…" />
       ) : host === EXCEL ? (
-        <ExcelMode />
+        <Suspense fallback={<Spinner size="small" label="正在连接 Office…" />}>
+          <ExcelMode />
+        </Suspense>
       ) : (
         <FileMode hint={host === WORD ? HINTS.word : HINTS.browser} word={host === WORD} />
       )}

@@ -1,20 +1,43 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Component, lazy, Suspense, type ErrorInfo, type ReactNode } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   preLine: { whiteSpace: 'pre-line' },
+  plain: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
 });
+
+/** Fluent's message bar, loaded with the first notice shown (it has no place in the first bundle: most sessions show none). */
+const NoticeBar = lazy(() => import(/* webpackChunkName: "notice" */ './NoticeBar'));
+
+export interface NoticeProps {
+  intent: 'error' | 'warning';
+  title: string;
+  multiline?: boolean;
+  children: ReactNode;
+}
+
+/** A notice with its title: Fluent's message bar once loaded, the same words as plain text meanwhile. */
+export function Notice(props: NoticeProps) {
+  const styles = useStyles();
+  const plain = (
+    <div role="alert" className={styles.plain}>
+      <strong>{props.title}</strong> {props.children}
+    </div>
+  );
+  return (
+    <Suspense fallback={plain}>
+      <NoticeBar {...props} />
+    </Suspense>
+  );
+}
 
 /** An error message bar whose body keeps the message's line breaks (a list of problems). */
 export function ErrorBar({ title, message }: { title: string; message: string }) {
   const styles = useStyles();
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        <span className={styles.preLine}>{message}</span>
-      </MessageBarBody>
-    </MessageBar>
+    <Notice intent="error" title={title} multiline>
+      <span className={styles.preLine}>{message}</span>
+    </Notice>
   );
 }
 

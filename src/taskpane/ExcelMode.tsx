@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import { cellLabel, type CellPointer, type Finding } from '../core/findings';
 import { parseRangeA1, parseA1, rangeContains, type RangeRef } from '../core/grid/address';
-import { cellRefsLabel, FindingCard, useFindingStyles } from './FindingCard';
+import { cellRefsLabel, useFindingStyles } from './cardStyles';
+import { FindingCard } from './FindingCard';
 import { useExcelSession } from './useExcelSession';
 import { Workspace } from './Workspace';
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Notice } from './ErrorBar';
+import { Spinner } from './Spinner';
 import type { WordTarget } from './engine';
 import { describeError, useWorkbookReport } from './useWorkbookReport';
 import { Workspace } from './Workspace';
@@ -26,10 +28,10 @@ export function FileMode({ hint, word = false }: { hint: string | null; word?: b
   // in Word: the open document, for the 情况说明 (no request is made to connect)
   useEffect(() => {
     if (!word) return;
-    import('./engine').then(
-      (engine) => {
+    import(/* webpackChunkName: "word" */ './wordTarget').then(
+      (word) => {
         try {
-          setTarget(engine.connectWord());
+          setTarget(word.connectWord());
         } catch (e) {
           setWordProblem(describeError(e).split(' / ')[0]);
         }
@@ -59,21 +61,15 @@ export function FileMode({ hint, word = false }: { hint: string | null; word?: b
       {state.status === 'loading' && <Spinner size="small" label={`正在分析“${state.fileName}”…`} />}
 
       {state.status === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>无法完成检查</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="无法完成检查">
+          {state.message}
+        </Notice>
       )}
 
       {wordProblem && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>无法写入 Word 文档</MessageBarTitle>
-            {wordProblem}（仍可下载 .docx 或复制全文）
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title="无法写入 Word 文档" multiline>
+          {wordProblem}（仍可下载 .docx 或复制全文）
+        </Notice>
       )}
 
       {state.status === 'done' && (

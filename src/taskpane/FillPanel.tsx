@@ -1,24 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Badge,
-  Button,
-  Caption1,
-  Checkbox,
-  Link,
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
+import { Badge } from './Badge';
 import type { CellPointer } from '../core/findings';
-import type { FillGroup, FillPreview, FillRow, FillSource, FillStatus } from './engine';
+import { fillSource, type FillGroup, type FillInputs, type FillPreview, type FillRow, type FillStatus } from './fills';
 import { ErrorBar } from './ErrorBar';
-import { chineseHalf } from './useExcelSession';
 import { saveBytes } from './useNarrative';
-import { describeError } from './useWorkbookReport';
+import { chineseHalf, describeError } from './useWorkbookReport';
 
 /**
  * The 填写 tab: what the fills would write (cell, formula, value, per table), what each cell holds
@@ -187,7 +175,8 @@ function summary(p: FillPreview): string {
 type Outcome = { status: 'idle' } | { status: 'writing' } | { status: 'done'; message: string } | { status: 'error'; message: string };
 
 export interface FillPanelProps {
-  source: FillSource;
+  /** The workbook the plan is made over and the host's write (the plan is made here, in the tab's own chunk). */
+  inputs: FillInputs;
   fileName: string;
   target: 'excel' | 'file';
   onJump?: (cells: readonly CellPointer[]) => void;
@@ -196,8 +185,9 @@ export interface FillPanelProps {
   onValues: (values: boolean) => void;
 }
 
-export default function FillPanel({ source, fileName, target, onJump, values, onValues: setValues }: FillPanelProps) {
+export default function FillPanel({ inputs, fileName, target, onJump, values, onValues: setValues }: FillPanelProps) {
   const styles = useStyles();
+  const source = useMemo(() => fillSource(inputs), [inputs]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
   const planned = useMemo((): { preview: FillPreview } | { error: string } => {

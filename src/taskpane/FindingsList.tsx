@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { Badge, Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Badge } from './Badge';
 import type { Finding } from '../core/findings';
-import { ReviewCard, type CardReview } from './ReviewCard';
+import type { CardReview } from './cardReview';
+import { ReviewCard } from './ReviewCard';
 import { countsText, filterCards, sheetCards, totalCounts, type Card, type FindingKind, type KindFilter, type SheetCards } from './findingCards';
 import { FIRST_CARDS, MORE_CARDS, roundingLabel } from './findingGroups';
 import { useRovingFocus } from './useRovingFocus';

@@ -13,15 +13,16 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   Subtitle2,
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import type { Block, NarrativeDraft, Run } from '../core/narrative/blocks';
 import type { DocumentSection, NumberChange, OpenedWorkbook, PaneDraft, PaneNarrativeCheck, WordTarget } from './engine';
 import { ErrorBar } from './ErrorBar';
-import { cellsLabel, FindingCard, useFindingStyles } from './FindingCard';
+import { cellsLabel, useFindingStyles } from './cardStyles';
+import { FindingCard } from './FindingCard';
 import { bySeverity } from './severity';
 import { NARRATIVE_ACCEPT, useNarrative } from './useNarrative';
 import { useRovingFocus } from './useRovingFocus';

@@ -1,9 +1,10 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
-import { Badge, Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Badge } from './Badge';
 import { blameSentence, cellLabel, type Finding } from '../core/findings';
-import type { ReviewAction } from '../core/review/model';
 import type { FindingReview, ReviewStatus } from '../core/review/types';
-import { cellRefsLabel, useFindingStyles } from './FindingCard';
+import type { CardReview } from './cardReview';
+import { cellRefsLabel, useFindingStyles } from './cardStyles';
 import type { Card } from './findingCards';
 import { kindBadge } from './severity';
 
@@ -13,20 +14,6 @@ import { kindBadge } from './severity';
  * it (说明 with a text, 退回 with a comment, 复核通过, 改回待处理). A card is one item of the list's
  * roving focus: Enter (or a click) selects its cells in Excel; its controls take the focus with Tab.
  */
-
-type ActionKind = ReviewAction['kind'];
-
-export interface CardReview {
-  reviewOf(id: string): FindingReview | undefined;
-  /** What the current person may do in a status. */
-  allowed(status: ReviewStatus): ActionKind[];
-  act(ids: readonly string[], action: ReviewAction): Promise<boolean>;
-  /** Who acts: asked for in the form when not yet given. */
-  actorName: string;
-  setActorName(name: string): void;
-  /** The last refusal of an action (Chinese), shown on the card that asked. */
-  problem: string | null;
-}
 
 export const STATUS_LABEL: Record<ReviewStatus, { label: string; color: 'subtle' | 'brand' | 'danger' | 'success' | 'informative' }> = {
   open: { label: '待处理', color: 'subtle' },
@@ -141,13 +128,16 @@ export function ReviewCard({ card, titles, onJump, review }: { card: Card; title
           </Body1>
           <ol className={styles.identities}>
             {card.findings.map((f) => (
-              <li key={f.id} className={styles.identity} data-identity={f.id} data-rule={f.rule}>
-                <RuleTitle rule={f.rule} titles={titles} />
-                <Body1 as="p" style={{ margin: 0 }}>
-                  {f.message}
-                </Body1>
-                <Values f={f} />
-                <Caption1 className={findingStyles.muted}>单元格：{cellRefsLabel(f.cells)}</Caption1>
+              <li key={f.id} data-identity={f.id} data-rule={f.rule}>
+                {/* a column inside the item, so the item keeps its number */}
+                <div className={styles.identity}>
+                  <RuleTitle rule={f.rule} titles={titles} />
+                  <Body1 as="p" style={{ margin: 0 }}>
+                    {f.message}
+                  </Body1>
+                  <Values f={f} />
+                  <Caption1 className={findingStyles.muted}>单元格：{cellRefsLabel(f.cells)}</Caption1>
+                </div>
               </li>
             ))}
           </ol>

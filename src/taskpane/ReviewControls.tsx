@@ -4,7 +4,7 @@ import { cellLabel } from '../core/findings';
 import type { ReviewAction } from '../core/review/model';
 import type { ReviewStatus } from '../core/review/types';
 import type { Card } from './findingCards';
-import type { CardReview } from './ReviewCard';
+import type { CardReview } from './cardReview';
 
 /**
  * A card's review controls: the 处理 menu with what the person may do in the finding's status, and

@@ -12,7 +12,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Spinner,
   Subtitle2,
   Table,
   TableBody,
@@ -23,6 +22,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import type { DocumentSettings, RegionPreset } from '../core/review/settings';
 import type { ReviewStatus } from '../core/review/types';
 import { localTime, STATUS_LABEL } from './ReviewCard';

@@ -1,18 +1,40 @@
-import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { TableSummary, UnrecognizedSheet } from '../core/findings';
 import { TABLE_TYPE_LABELS } from '../core/tables/type-names';
 
 /**
  * The tables the engine recognized, with Chinese type names (公开02表, 项目支出绩效自评表): a table of
  * one row each from 420 px up, below that two lines per table (the type and sheet, then the title,
- * year, unit and range), so nothing wraps two characters a line or is cut off in a narrow pane.
+ * year, unit and range), so nothing wraps two characters a line or is cut off in a narrow pane. A
+ * plain table drawn like Fluent's small one (Fluent's Table would add its focus machinery to the
+ * first bundle for a list nobody navigates).
  */
 
 const NARROW = '@media (max-width: 419.98px)';
 const WIDE = '@media (min-width: 420px)';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'auto', [NARROW]: { display: 'none' } },
+  table: {
+    tableLayout: 'auto',
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    [NARROW]: { display: 'none' },
+  },
+  th: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: 'middle',
+  },
   nowrap: { whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   empty: { color: tokens.colorNeutralForeground3 },
@@ -37,29 +59,29 @@ export function TablesList({ tables }: { tables: TableSummary[] }) {
   }
   return (
     <>
-      <Table className={styles.table} size="small" aria-label="已识别的表格">
-        <TableHeader>
-          <TableRow>
+      <table className={styles.table} aria-label="已识别的表格">
+        <thead>
+          <tr>
             {COLUMNS.map((c) => (
-              <TableHeaderCell key={c} className={styles.nowrap}>
+              <th key={c} scope="col" className={styles.th}>
                 {c}
-              </TableHeaderCell>
+              </th>
             ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+          </tr>
+        </thead>
+        <tbody>
           {tables.map((t) => (
-            <TableRow key={`${t.sheet}!${t.range}`} data-type={t.type}>
-              <TableCell className={t.sheet.length <= SHORT_NAME ? styles.nowrap : undefined}>{t.sheet}</TableCell>
-              <TableCell className={styles.nowrap}>{typeLabel(t)}</TableCell>
-              <TableCell>{t.title}</TableCell>
-              <TableCell>{t.year ?? '—'}</TableCell>
-              <TableCell className={styles.nowrap}>{t.unit ?? '—'}</TableCell>
-              <TableCell className={styles.mono}>{t.range}</TableCell>
-            </TableRow>
+            <tr key={`${t.sheet}!${t.range}`} data-type={t.type}>
+              <td className={mergeClasses(styles.td, t.sheet.length <= SHORT_NAME && styles.nowrap)}>{t.sheet}</td>
+              <td className={mergeClasses(styles.td, styles.nowrap)}>{typeLabel(t)}</td>
+              <td className={styles.td}>{t.title}</td>
+              <td className={styles.td}>{t.year ?? '—'}</td>
+              <td className={mergeClasses(styles.td, styles.nowrap)}>{t.unit ?? '—'}</td>
+              <td className={mergeClasses(styles.td, styles.mono)}>{t.range}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
       <ul className={styles.lines} aria-label="已识别的表格（列表）">
         {tables.map((t) => (
           <li key={`${t.sheet}!${t.range}`} className={styles.line} data-type={t.type}>

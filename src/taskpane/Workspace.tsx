@@ -1,10 +1,13 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Badge, Body1, Divider, makeStyles, mergeClasses, Spinner, Subtitle2, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
+import { Badge } from './Badge';
 import { countFindings, type CellPointer, type CheckReport } from '../core/findings';
 import type { OpenedWorkbook, WordTarget } from './engine';
 import { ErrorBoundary } from './ErrorBar';
 import { FindingsList, type OnJump } from './FindingsList';
-import type { CardReview } from './ReviewCard';
+import type { CardReview } from './cardReview';
+import { Tabs } from './Tabs';
 import { TablesList, UnrecognizedList } from './TablesList';
 import { useReview, type ReviewModel } from './useReview';
 
@@ -15,9 +18,18 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   /** The `hidden` attribute alone loses to the panel's display: flex. */
   hidden: { display: 'none' },
+  /** A rule between sections (Fluent's Divider is more than the first bundle needs for a line). */
+  rule: { width: '100%', margin: 0, border: 'none', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
 export type View = 'check' | 'fill' | 'review' | 'narrative';
+
+const TABS: { value: View; label: string }[] = [
+  { value: 'check', label: '检查结果' },
+  { value: 'fill', label: '填写' },
+  { value: 'review', label: '审核' },
+  { value: 'narrative', label: '情况说明' },
+];
 
 /** The tabs past the first, each loaded when first shown. */
 const NarrativePanel = lazy(() => import(/* webpackChunkName: "narrative" */ './NarrativePanel'));
@@ -73,14 +85,14 @@ function ReportView(props: { report: CheckReport; sheets: readonly string[]; tit
       </section>
       {top}
       <FindingsList findings={findings} sheets={sheets} titles={titles} onJump={onJump} review={review} />
-      <Divider />
+      <hr className={styles.rule} />
       <section className={styles.section}>
         <Subtitle2 as="h2">已识别的表格（{report.tables.length}）</Subtitle2>
         <TablesList tables={report.tables} />
       </section>
       {report.unrecognized.length > 0 && (
         <>
-          <Divider />
+          <hr className={styles.rule} />
           <section className={styles.section}>
             <Subtitle2 as="h2">未识别的工作表（{report.unrecognized.length}）</Subtitle2>
             <UnrecognizedList sheets={report.unrecognized} />
@@ -139,22 +151,9 @@ export function Workspace({ book, openId, fileName, target, onJump, top, onReche
     );
   return (
     <>
-      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => select(data.value as View)} aria-label="视图">
-        <Tab id="tab-check" value="check" aria-controls="panel-check">
-          检查结果
-        </Tab>
-        <Tab id="tab-fill" value="fill" aria-controls="panel-fill">
-          填写
-        </Tab>
-        <Tab id="tab-review" value="review" aria-controls="panel-review">
-          审核
-        </Tab>
-        <Tab id="tab-narrative" value="narrative" aria-controls="panel-narrative">
-          情况说明
-        </Tab>
-      </TabList>
+      <Tabs className={styles.tabs} label="视图" tabs={TABS} selected={view} onSelect={select} />
       {panel('check', <ReportView key={openId} report={book.report} sheets={book.sheets} titles={book.titles} onJump={jumpToFinding} top={top} review={cardReview(review, book)} />)}
-      {lazyPanel('fill', '填写功能出错', <FillPanel source={book.fills} fileName={fileName} target={target} onJump={onJump} values={values} onValues={setFillValues} />)}
+      {lazyPanel('fill', '填写功能出错', <FillPanel inputs={book.fills} fileName={fileName} target={target} onJump={onJump} values={values} onValues={setFillValues} />)}
       {lazyPanel('review', '审核功能出错', <ReviewPanel model={review} fileName={fileName} target={target} fillDefault={setFillValues} />)}
       {lazyPanel('narrative', '情况说明功能出错', <NarrativePanel book={book} fileName={fileName} word={word} />)}
     </>

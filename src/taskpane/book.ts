@@ -1,17 +1,18 @@
 import { analyze, toReport, type Analysis } from '../core/analyze';
 import type { Workbook } from '../core/grid/grid';
 import type { NarrativeDraft } from '../core/narrative/blocks';
-import { draftStats, NarrativeSession, type DraftStats } from '../core/narrative/session';
+import type { DraftStats, NarrativeSession } from '../core/narrative/session';
 import type { CheckReport, Finding } from '../core/findings';
-import { narrativeText } from '../hosts/word/narrative-file';
-import { checkSettingsOf, type DocumentSettings } from '../core/review';
+import { checkSettingsOf, type DocumentSettings } from '../core/review/settings';
 import type { WorkbookHost } from '../hosts/host';
-import { fillSource, type FillSource } from './fills';
+import type { FillInputs } from './fills';
 import { reviewApi, ruleTitles, type ReviewApi } from './review';
 
 /*
  * A workbook opened in the pane (engine side): its check report, the narrative work and the fills,
- * over the workbook as a host read it — a local file or the workbook open in Excel.
+ * over the workbook as a host read it — a local file or the workbook open in Excel. The narrative
+ * engine (drafting and checking, chunk "narrative-engine") is loaded when first asked for, the fill
+ * planner with the 填写 tab (fills.ts), the .docx writer when a draft is downloaded.
  */
 
 /** A drafted narrative and its counts. */
@@ -36,13 +37,13 @@ export interface OpenedWorkbook {
   /** The workbook's sheet names in workbook order (the order the findings are listed in). */
   sheets: string[];
   /** Drafts the 情况说明 / 自评结果 (the workbook's own “上年数及其他” sheet is read). Throws InputsSheetError. */
-  draftNarrative(): PaneDraft;
+  draftNarrative(): Promise<PaneDraft>;
   /** The .docx bytes of a draft. */
   draftDocx(draft: NarrativeDraft): Promise<Uint8Array>;
   /** Reads a narrative file (.docx, or UTF-8 text) and checks its numbers. Throws NarrativeReadError. */
   checkNarrative(bytes: Uint8Array, fileName: string): Promise<PaneNarrativeCheck>;
-  /** The computed cells (合计, 执行率, 得分 …): what would be written, and writing them. */
-  fills: FillSource;
+  /** The computed cells (合计, 执行率, 得分 …): what the 填写 tab plans over, and the host's write. */
+  fills: FillInputs;
   /** The review of the findings and the document's settings, kept in the workbook. */
   review: ReviewApi;
   /** The Chinese title of every rule of the report's findings. */
@@ -61,13 +62,15 @@ export interface OpenedWorkbook {
 export function openedWorkbook(host: WorkbookHost, workbook: Workbook, analysis: Analysis): OpenedWorkbook {
   const fileName = host.name;
   const review = reviewApi(host);
-  let session: NarrativeSession | undefined;
-  const narrative = () => (session ??= new NarrativeSession(workbook, analysis.tables, fileName));
+  let session: Promise<NarrativeSession> | undefined;
+  const narrative = () =>
+    (session ??= import(/* webpackChunkName: "narrative-engine" */ '../core/narrative/session').then((m) => new m.NarrativeSession(workbook, analysis.tables, fileName)));
   return {
     report: toReport(fileName, analysis),
     sheets: workbook.sheets.map((s) => s.name),
-    draftNarrative() {
-      const draft = narrative().draft();
+    async draftNarrative() {
+      const [s, { draftStats }] = await Promise.all([narrative(), import(/* webpackChunkName: "narrative-engine" */ '../core/narrative/session')]);
+      const draft = s.draft();
       return { draft, stats: draftStats(draft) };
     },
     async draftDocx(draft) {
@@ -75,21 +78,22 @@ export function openedWorkbook(host: WorkbookHost, workbook: Workbook, analysis:
       return (await new DocxFileTarget().exportNarrative(draft)).bytes;
     },
     async checkNarrative(textBytes, textName) {
-      const result = narrative().check(await narrativeText(textBytes, textName));
+      const [s, { narrativeText }] = await Promise.all([narrative(), import(/* webpackChunkName: "narrative-engine" */ '../hosts/word/narrative-file')]);
+      const result = s.check(await narrativeText(textBytes, textName));
       return {
         checked: result.resolved.length + result.verified.length,
         findings: result.findings.filter((f) => !f.unresolved),
         unresolved: result.findings.filter((f) => f.unresolved),
       };
     },
-    fills: fillSource(
-      () => workbook,
-      () => analysis.tables,
-      async (writes, values) => {
+    fills: {
+      workbook: () => workbook,
+      tables: () => analysis.tables,
+      async write(writes, values) {
         const applied = await host.applyPlan({ writes, values });
         return { written: applied.written, bytes: applied.bytes, notes: applied.notes ?? [] };
       },
-    ),
+    },
     review,
     titles: ruleTitles(analysis.findings),
     applySettings(settings) {

@@ -5,15 +5,16 @@ import { XlsxFileHost } from '../hosts/xlsx/file-host';
 import { openedWorkbook, type OpenedWorkbook } from './book';
 
 export type { OpenedWorkbook, PaneDraft, PaneNarrativeCheck } from './book';
-export { connectExcel, type ExcelSession, type PaneUpdate } from './excelSession';
-export type { FillGroup, FillPreview, FillResult, FillRow, FillSource, FillStatus } from './fills';
-export { connectWord, type DocumentSection, type NumberChange, type WordTarget } from './wordTarget';
+export type { ExcelSession, PaneUpdate } from './excelSession';
+export type { FillGroup, FillInputs, FillPreview, FillResult, FillRow, FillSource, FillStatus } from './fills';
+export type { DocumentSection, NumberChange, WordTarget } from './wordTarget';
 
 /**
- * The task pane's one entry into the engine: the same loader and core as the CLI, so the pane and
- * `gongkai check` / `gongkai narrate` can never disagree. Loaded on demand; the .docx writer is
- * loaded only when a draft is downloaded. A local file (WPS users, a plain browser) is opened with
- * `openBytes`; the workbook open in Excel with `connectExcel` (excelSession.ts).
+ * The task pane's entry into the engine for a local file (a plain browser, WPS users, Word): the
+ * same .xlsx reader and core as the CLI, so the pane and `gongkai check` / `gongkai narrate` can
+ * never disagree. Loaded on demand (its own chunks: the check, and the .xlsx reader). Inside Excel
+ * the pane loads excelSession.ts instead, which reads the open workbook through Office.js and never
+ * loads the .xlsx reader; the narrative, the fills and the .docx writer are loaded when first used.
  */
 
 export async function openBytes(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {

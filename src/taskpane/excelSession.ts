@@ -4,7 +4,7 @@ import type { CellPointer, Finding } from '../core/findings';
 import type { Grid, Workbook } from '../core/grid/grid';
 import type { WorkbookChange } from '../core/live';
 import type { CheckSettings } from '../core/reading';
-import { checkSettingsOf } from '../core/review';
+import { checkSettingsOf } from '../core/review/settings';
 import { recognizeSheet, type Recognition } from '../core/tables/recognize';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { LiveCheck, type LiveCheckUpdate } from '../hosts/excel/live-check';
@@ -181,10 +181,10 @@ class Session implements ExcelSession {
     const analysis = this.mirror.analysis(u.findings);
     const workbook = this.mirror.workbook;
     const book = openedWorkbook(this.host, workbook, analysis);
-    const write = book.fills.apply.bind(book.fills);
+    const write = book.fills.write.bind(book.fills);
     // a fill is the add-in's own write, which the change events leave out: check again after it
-    book.fills.apply = async (ids, values) => {
-      const result = await write(ids, values);
+    book.fills.write = async (writes, values) => {
+      const result = await write(writes, values);
       if (result.written > 0) await this.restart();
       return result;
     };

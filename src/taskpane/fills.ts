@@ -8,7 +8,7 @@ import type { SemanticTable } from '../core/tables/types';
 import type { HostNote } from '../hosts/host';
 
 /**
- * The 填写 panel's view of a fill plan (engine side, loaded with the engine): every computed cell
+ * The 填写 panel's view of a fill plan (loaded with the 填写 tab, with the fill planner): every computed cell
  * with what would be written there and what is there now, grouped per table; and the one call that
  * writes a chosen subset. Both hosts use it: the Excel host writes into the open workbook in one
  * sync, the file host returns a new file's bytes.
@@ -59,6 +59,13 @@ export interface FillResult {
   notes: HostNote[];
 }
 
+/** What a fill plan is made over and written through: the workbook as read, its tables, the host's write (book.ts). */
+export interface FillInputs {
+  workbook(): Workbook;
+  tables(): readonly SemanticTable[];
+  write(writes: readonly CellWrite[], values: boolean): Promise<FillResult>;
+}
+
 export interface FillSource {
   /** Plans the fills of the workbook as it is now, formulas or values. */
   preview(values: boolean): FillPreview;
@@ -104,11 +111,9 @@ function rowOf(p: PlannedWrite, values: boolean): FillRow {
 const NO_TABLE = '（表外）';
 
 /** The fill plan of a workbook, and the host call that writes a chosen part of it. */
-export function fillSource(
-  workbook: () => Workbook,
-  tables: () => readonly SemanticTable[],
-  write: (writes: readonly CellWrite[], values: boolean) => Promise<FillResult>,
-): FillSource {
+export function fillSource(inputs: FillInputs): FillSource {
+  const workbook = () => inputs.workbook();
+  const tables = () => inputs.tables();
   let last: { values: boolean; byId: Map<string, PlannedWrite> } | undefined;
   return {
     preview(values) {
@@ -139,7 +144,7 @@ export function fillSource(
       if (!last || last.values !== values) throw new Error('填写计划已过期，请重新打开“填写”。');
       const writes = ids.map((id) => last?.byId.get(id)).filter((p): p is PlannedWrite => p !== undefined);
       if (writes.length === 0) return { written: 0, notes: [] };
-      return write(writes, values);
+      return inputs.write(writes, values);
     },
   };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CellPointer, Finding } from '../core/findings';
 import type { HostNote } from '../hosts/host';
 import type { ExcelSession, OpenedWorkbook, PaneUpdate } from './engine';
-import { describeError, type EngineModule } from './useWorkbookReport';
+import { chineseHalf, describeError } from './useWorkbookReport';
 
 /** How long a fixed finding stays in the pane as 已修正. */
 export const RESOLVED_MS = 6000;
@@ -17,11 +17,6 @@ export type ExcelState =
 export interface RecentlyResolved {
   finding: Finding;
   until: number;
-}
-
-/** The Chinese half of a host error ("读取工作簿失败：… / Reading … failed: …"). */
-export function chineseHalf(message: string): string {
-  return message.split(' / ')[0];
 }
 
 /**
@@ -72,8 +67,8 @@ export function useExcelSession() {
     if (!s) {
       setState({ status: 'connecting' });
       try {
-        const engine: EngineModule = await import('./engine');
-        s = await engine.connectExcel();
+        const excel = await import(/* webpackChunkName: "excel" */ './excelSession');
+        s = await excel.connectExcel();
       } catch (e) {
         setState({ status: 'error', message: chineseHalf(describeError(e)) });
         return;

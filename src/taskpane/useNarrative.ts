@@ -81,7 +81,7 @@ export function useNarrative(book: OpenedWorkbook, workbookName: string) {
     setDownload({ status: 'idle' });
     await nextFrame();
     try {
-      setDraft({ status: 'done', result: book.draftNarrative() });
+      setDraft({ status: 'done', result: await book.draftNarrative() });
     } catch (err) {
       setDraft({ status: 'error', message: engineErrorMessage(err, '起草情况说明') });
     }

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Actor, DocumentSettings, ReviewAction, ReviewState } from '../core/review';
 import type { OpenedWorkbook } from './engine';
 import type { ReportFormat, ReviewView } from './review';
-import { chineseHalf } from './useExcelSession';
-import { describeError } from './useWorkbookReport';
+import { chineseHalf, describeError } from './useWorkbookReport';
 
 /**
  * The review of one opened workbook in the pane: loaded from the workbook once, brought together with

@@ -8,9 +8,10 @@ import { useCallback, useLayoutEffect, useRef, type FocusEvent, type KeyboardEve
  *
  * The tab indexes are set on the DOM after every render, not through React, so a list of hundreds
  * of cards re-renders nothing when the focus moves. An item's `data-roving-key` keeps it current
- * across re-renders that replace its element.
+ * across re-renders that replace its element; `initialKey` names the item that is the tab stop
+ * until the focus has been in the list (a tab list's selected tab).
  */
-export function useRovingFocus<T extends HTMLElement>(orientation: 'vertical' | 'horizontal' = 'vertical') {
+export function useRovingFocus<T extends HTMLElement>(orientation: 'vertical' | 'horizontal' = 'vertical', initialKey?: string) {
   const ref = useRef<T>(null);
   const currentKey = useRef<string | null>(null);
   const current = useRef<HTMLElement | null>(null);
@@ -25,7 +26,11 @@ export function useRovingFocus<T extends HTMLElement>(orientation: 'vertical' | 
   const apply = useCallback(() => {
     const all = items();
     if (all.length === 0) return;
-    let active = all.find((el) => el === current.current) ?? all.find((el) => currentKey.current !== null && el.dataset.rovingKey === currentKey.current) ?? all[0];
+    let active =
+      all.find((el) => el === current.current) ??
+      all.find((el) => currentKey.current !== null && el.dataset.rovingKey === currentKey.current) ??
+      all.find((el) => initialKey !== undefined && el.dataset.rovingKey === initialKey) ??
+      all[0];
     if (!active.isConnected) active = all[0];
     current.current = active;
     for (const el of all) el.tabIndex = el === active ? 0 : -1;
@@ -35,7 +40,7 @@ export function useRovingFocus<T extends HTMLElement>(orientation: 'vertical' | 
       const owner = inner.closest<HTMLElement>('[data-roving]');
       if (owner && owner.closest('[data-roving-root]') === root) inner.tabIndex = owner === active ? 0 : -1;
     }
-  }, [items]);
+  }, [items, initialKey]);
 
   useLayoutEffect(() => {
     apply();

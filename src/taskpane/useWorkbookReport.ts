@@ -20,6 +20,11 @@ export function describeError(err: unknown): string {
   return '未知错误';
 }
 
+/** The Chinese half of a host error ("读取工作簿失败：… / Reading … failed: …"). */
+export function chineseHalf(message: string): string {
+  return message.split(' / ')[0];
+}
+
 /**
  * The loader's own errors (WorkbookReadError, recognized by name so the class, and exceljs with it,
  * stays out of the first bundle) already say in Chinese what is wrong: show their Chinese half.
@@ -76,7 +81,7 @@ export function useWorkbookReport(): {
 
     let engine: EngineModule;
     try {
-      engine = await import('./engine');
+      engine = await import(/* webpackChunkName: "engine" */ './engine');
     } catch (err) {
       if (isCurrent()) {
         setState({ status: 'error', fileName: file.name, message: `分析组件加载失败，请检查网络后重试：${describeError(err)}` });

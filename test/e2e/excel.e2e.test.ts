@@ -16,7 +16,7 @@ import { analyzeBytes } from '../../src/taskpane/engine';
 import type { ExcelDouble } from '../double/excel';
 import type { BrowserDoubleConfig } from '../double/excel/browser';
 import { FIXTURES } from '../helpers/fixtures';
-import { buildDouble, buildPane, offMachine, openPane, requireChromium, screenshotPath, screenshotStates, type PaneSession } from './harness';
+import { buildDouble, buildPane, loadedHolding, offMachine, openPane, requireChromium, screenshotPath, screenshotStates, XLSX_READER, type PaneSession } from './harness';
 
 jest.setTimeout(240_000);
 
@@ -189,6 +189,8 @@ describe('task pane inside Excel (the Excel double in chromium)', () => {
     expect([...routed]).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
     expect(offMachine(log, routed)).toEqual([]);
     expect(log.filter((r) => r.method !== 'GET' || r.body)).toEqual([]);
+    // the workbook was read through Office.js: the .xlsx reader was never loaded
+    expect(loadedHolding(pane!, XLSX_READER)).toEqual([]);
     // no request names anything of the workbook
     for (const r of log) for (const word of ['公开02表', encodeURIComponent('公开02表'), '103.27', '住房公积金']) expect(r.url).not.toContain(word);
     expect(pane!.pageErrors).toEqual([]);

@@ -114,7 +114,33 @@ function webpackCli(args: string[], env: NodeJS.ProcessEnv = {}): void {
  */
 export function buildPane(officeJs: 'cdn' | 'local' = 'cdn'): Promise<string> {
   const key = sourceKey(['src', 'assets'], ['webpack.config.js', 'package-lock.json', 'tsconfig.json']);
-  return sharedBuild(officeJs === 'cdn' ? 'pane' : 'pane-local', key, 'taskpane.html', (out) => webpackCli(['--mode', 'production', '--output-path', out], { OFFICE_JS: officeJs }));
+  return sharedBuild(officeJs === 'cdn' ? 'pane' : 'pane-local', key, 'taskpane.html', (out) => webpackCli(['--mode', 'production', '--output-path', out], { OFFICE_JS: officeJs, CHUNK_MODULES: '1' }));
+}
+
+/** The scripts of a pane build (buildPane's folder) with the source files each holds (webpack.config.js's chunk-modules.json). */
+export function chunkModules(dir: string): Record<string, { chunk: string | null; modules: string[] }> {
+  return JSON.parse(readFileSync(path.join(dir, 'chunk-modules.json'), 'utf8')) as Record<string, { chunk: string | null; modules: string[] }>;
+}
+
+/** The .xlsx reader (the grid from a file's bytes): what the pane must never load inside Excel. */
+export const XLSX_READER = /^src\/hosts\/xlsx\/(read\/|load\.ts$|file-host\.ts$)/;
+/** The .docx writer: loaded only when a draft or a report is exported as .docx. */
+export const DOCX_WRITER = /^node_modules\/docx\//;
+
+/** The pane's own scripts a page requested (by file name), from the request log. */
+export function requestedScripts(log: readonly Logged[], baseUrl: string): string[] {
+  return [...new Set(log.map((r) => r.url).filter((u) => u.startsWith(`${baseUrl}/`) && /\.js$/.test(new URL(u).pathname)).map((u) => new URL(u).pathname.slice(1)))];
+}
+
+/** The pane's scripts the session's page has requested so far that hold a source file matching `pattern`. */
+export function loadedHolding(pane: PaneSession, pattern: RegExp): string[] {
+  return scriptsHolding(pane.dir, requestedScripts(pane.requests.log, pane.baseUrl), pattern);
+}
+
+/** Which of `files` hold a source file matching `pattern`. */
+export function scriptsHolding(dir: string, files: readonly string[], pattern: RegExp): string[] {
+  const map = chunkModules(dir);
+  return files.filter((f) => map[f]?.modules.some((m) => pattern.test(m)));
 }
 
 /**
@@ -250,6 +276,8 @@ export function offMachine(log: readonly Logged[], routed: ReadonlySet<string>):
 
 /** A pane opened in chromium for a test file: the page, what it asked for, what it threw; `close()` ends it all. */
 export interface PaneSession {
+  /** The built pane served (buildPane's folder). */
+  dir: string;
   server: Server;
   baseUrl: string;
   context: BrowserContext;
@@ -307,7 +335,7 @@ export async function openPane(dir: string, options: OpenPaneOptions): Promise<P
       });
     }
     await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: 'load' });
-    return { server, baseUrl, context, page, requests, pageErrors, profileDir, close };
+    return { dir, server, baseUrl, context, page, requests, pageErrors, profileDir, close };
   } catch (e) {
     await close();
     throw e;

@@ -31,7 +31,7 @@ import { sheetCards, type SheetCards } from '../../src/taskpane/findingCards';
 import { TABLE_TYPE_LABELS } from '../../src/core/tables/type-names';
 import { countFindings } from '../../src/core/findings';
 import { FIXTURES, loadFixture } from '../helpers/fixtures';
-import { buildPane, offMachine, openPane, requireChromium, screenshotPath, screenshotStates, type PaneSession } from './harness';
+import { buildPane, DOCX_WRITER, loadedHolding, offMachine, openPane, requireChromium, screenshotPath, screenshotStates, XLSX_READER, type PaneSession } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -252,6 +252,11 @@ describe('task pane in chromium (outside Office)', () => {
     expect(await page.evaluate(() => typeof (globalThis as { Office?: unknown }).Office)).toBe('undefined');
     await page.getByText('当前未在 Excel 中运行', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: '打开本地工作簿（.xlsx）' }).isEnabled()).toBe(true);
+    // before a workbook is opened the pane has loaded its shell alone: no engine, no reader, no .docx writer
+    await page.waitForLoadState('networkidle');
+    expect(loadedHolding(pane!, /^src\/core\/(analyze\.ts$|rules\/|narrative\/|tables\/recognize)/)).toEqual([]);
+    expect(loadedHolding(pane!, XLSX_READER)).toEqual([]);
+    expect(loadedHolding(pane!, DOCX_WRITER)).toEqual([]);
   });
 
   test(`recognizes the 9 公开 tables of ${GONGKAI}`, async () => {
@@ -517,8 +522,11 @@ describe('task pane in chromium (outside Office)', () => {
     });
 
     test('downloads the draft as a .docx whose text is the draft\'s', async () => {
+    // the .docx writer is loaded for the export, not before
+    expect(loadedHolding(pane!, DOCX_WRITER)).toEqual([]);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word (.docx)' }).click()]);
       expect(download.suggestedFilename()).toBe('jiangan-2024-gongkai-情况说明草稿.docx');
+    expect(loadedHolding(pane!, DOCX_WRITER)).not.toEqual([]);
       const file = path.join(workDir, 'draft.docx');
       await download.saveAs(file);
       const text = await docxText(new Uint8Array(readFileSync(file)), 'draft.docx');
