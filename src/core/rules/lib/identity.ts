@@ -98,7 +98,10 @@ export function sumHoldsInCents(ctx: RuleContext, table: SemanticTable, total: C
     allEmpty = false;
     if (r.kind === 'unknown') unknown = true;
     else if (r.cents === undefined) exact = false;
-    else sum += r.cents;
+    else {
+      sum += r.cents;
+      if (!Number.isSafeInteger(sum)) exact = false; // beyond exact integers: sumIdentity decides
+    }
   }
   let holds = unknown || !total || allEmpty;
   if (!holds && exact && (t.kind === 'empty' ? sum === 0 : t.kind === 'amount' && t.cents === sum)) {
@@ -122,6 +125,7 @@ export function holdsInCents(total: Reading, parts: readonly { reading: Reading;
     if (p.reading.kind === 'empty') continue;
     if (p.reading.kind !== 'amount' || p.reading.cents === undefined) return false;
     sum += p.sign === -1 ? -p.reading.cents : p.reading.cents;
+    if (!Number.isSafeInteger(sum)) return false; // beyond exact integers: the full check decides
   }
   if (total.kind === 'empty') return sum === 0;
   return total.kind === 'amount' && total.cents !== undefined && total.cents === sum;

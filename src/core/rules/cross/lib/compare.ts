@@ -77,6 +77,20 @@ function valueIn(r: Read, convert: boolean): Decimal {
   return convert ? toWan(v, r.operand.table.unit) : v;
 }
 
+/** Σ left − Σ right in integer hundredths, undefined when an amount has more than two decimals. */
+function centsDifference(left: readonly Read[], right: readonly Read[]): number | undefined {
+  let diff = 0;
+  for (const [xs, sign] of [[left, 1], [right, -1]] as const) {
+    for (const x of xs) {
+      if (x.reading.kind !== 'amount') continue;
+      if (x.reading.cents === undefined) return undefined;
+      diff += sign * x.reading.cents;
+      if (!Number.isSafeInteger(diff)) return undefined; // beyond exact integers: the Decimal path decides
+    }
+  }
+  return diff;
+}
+
 /** Is a cell empty or zero (no amount)? undefined when it cannot be read (text, no cached result). */
 export function isBlankOrZero(ctx: RuleContext, t: SemanticTable, ref: CellRef | undefined): boolean | undefined {
   const r = ctx.read(t, ref);
@@ -99,6 +113,12 @@ export function compare(ctx: RuleContext, meta: RuleMeta, left: Side, right: Sid
   const units = new Set(all.map((x) => unitOf(ctx, x.operand.table)));
   const convert = units.size > 1;
   const unit = convert ? '万元' : [...units][0] ?? '万元';
+  // in one unit, amounts of at most two decimals are compared in integer hundredths first: an
+  // identity that holds (or an 'le' that is not exceeded) makes no Decimal
+  if (!convert) {
+    const diffCents = centsDifference(l, r);
+    if (diffCents === 0 || (diffCents !== undefined && diffCents < 0 && opts.mode === 'le')) return [];
+  }
   const total = (xs: Read[]) => xs.reduce((acc, x) => acc.plus(valueIn(x, convert)), ZERO);
   const lv = total(l);
   const rv = total(r);
