@@ -217,7 +217,7 @@ export function layoutLedger(spec: LedgerSpec, region: Region): SemanticTable | 
     // A row with amounts but no readable code before any 科目 row: a garbled 合计 (seen in PDF pastes).
     // Words alone ("决算数" over the amount columns under the 栏次 row) are no amounts.
     const hasAmount = columns.some((col) => isAmountLike(grid.value(r, col.col)));
-    if (hasAmount && !lines.some((l) => l.key === '合计') && !lines.some((l) => l.code)) {
+    if (hasAmount && !lines.some((l) => l.key === '合计' || l.code)) {
       lines.push({ key: '合计', label: nameText || codeTexts.join(' '), row: r, kind: 'total', cells, meta: { garbledLabel: true } });
       bottom = r;
       continue;

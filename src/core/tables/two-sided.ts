@@ -102,10 +102,18 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
   const notes: string[] = [];
   let bottom = h.lastRow;
   const pending: Record<'收入' | '支出', { keys: readonly string[]; next: number } | null> = { 收入: null, 支出: null };
+  // lines read so far with the 总计 keys, counted as they are added (not searched for on every row)
+  let incomeTotals = 0;
+  let expenditureTotals = 0;
+  const add = (line: Line) => {
+    lines.push(line);
+    if (line.key === '收入.总计') incomeTotals++;
+    else if (line.key === '支出.总计') expenditureTotals++;
+  };
   for (let r = h.lastRow + 1; r <= range.bottom; r++) {
     const left = grid.text(r, incomeLabel);
     // Below both 总计 lines only notes follow ("2. 本套报表金额单位转换时可能存在尾数误差。").
-    const closed = lines.some((l) => l.key === '收入.总计') && lines.some((l) => l.key === '支出.总计');
+    const closed = incomeTotals > 0 && expenditureTotals > 0;
     if (left && (closed || isNoteText(left)) && !grid.text(r, expLabel)) {
       notes.push(left);
       continue;
@@ -124,7 +132,7 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
       const base = { row: r, group: side, cells, labelCell: { row: r, col: labelCol }, lineNo: Number.isFinite(lineNoValue) && lineNoValue > 0 ? lineNoValue : undefined };
       const sub = pending[side];
       if (sub && sub.next < sub.keys.length && (!name || sub.keys[sub.next].endsWith(name))) {
-        lines.push({ ...base, key: `${side}.${sub.keys[sub.next]}`, label: raw || sub.keys[sub.next], kind: 'detail', meta: raw ? undefined : { blankLabel: true } });
+        add({ ...base, key: `${side}.${sub.keys[sub.next]}`, label: raw || sub.keys[sub.next], kind: 'detail', meta: raw ? undefined : { blankLabel: true } });
         sub.next++;
         bottom = r;
         continue;
@@ -133,7 +141,7 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
       if (!name) continue;
       const item = items.find((i) => i.test(name));
       if (item) {
-        lines.push({ ...base, key: `${side}.${item.key}`, label: raw, kind: item.kind ?? 'detail' });
+        add({ ...base, key: `${side}.${item.key}`, label: raw, kind: item.kind ?? 'detail' });
         const s = spec.subRows?.find((x) => x.side === side && x.after === item.key);
         if (s) pending[side] = { keys: s.keys, next: 0 };
         bottom = r;
@@ -141,9 +149,9 @@ export function layoutTwoSided(spec: TwoSidedSpec, region: Region): SemanticTabl
       }
       const code = side === '支出' ? functionalClassCode(name) : null;
       if (code) {
-        lines.push({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', code, level: '类' });
+        add({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', code, level: '类' });
       } else {
-        lines.push({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', meta: { unknownItem: true } });
+        add({ ...base, key: `${side}.${name}`, label: raw, kind: 'detail', meta: { unknownItem: true } });
       }
       bottom = r;
     }
