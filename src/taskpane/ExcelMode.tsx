@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import { Spinner } from './Spinner';
-import { cellLabel, type CellPointer, type Finding } from '../core/findings';
+import { cellLabel, type CellPointer, type Finding } from '../core/findings/types';
 import { parseRangeA1, parseA1, rangeContains, type RangeRef } from '../core/grid/address';
 import { cellRefsLabel, useFindingStyles } from './cardStyles';
 import { FindingCard } from './FindingCard';

@@ -1,5 +1,6 @@
 import { Body1, Caption1, mergeClasses, Text } from '@fluentui/react-components';
-import { blameSentence, type Finding } from '../core/findings';
+import { blameSentence } from '../core/findings/blame';
+import type { Finding } from '../core/findings/types';
 import { Badge } from './Badge';
 import { cellRef, cellsLabel, useFindingStyles } from './cardStyles';
 import { kindBadge } from './severity';

@@ -1,7 +1,8 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { Badge } from './Badge';
-import { blameSentence, cellLabel, type Finding } from '../core/findings';
+import { blameSentence } from '../core/findings/blame';
+import { cellLabel, type Finding } from '../core/findings/types';
 import type { FindingReview, ReviewStatus } from '../core/review/types';
 import type { CardReview } from './cardReview';
 import { cellRefsLabel, useFindingStyles } from './cardStyles';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Textarea, tokens } from '@fluentui/react-components';
-import { cellLabel } from '../core/findings';
+import { cellLabel } from '../core/findings/types';
 import type { ReviewAction } from '../core/review/model';
 import type { ReviewStatus } from '../core/review/types';
 import type { Card } from './findingCards';

@@ -1,4 +1,5 @@
-import { cellLabel, countFindings, SEVERITY_ORDER, type CellPointer, type Finding, type Severity } from '../core/findings';
+import { countFindings } from '../core/findings/group';
+import { cellLabel, SEVERITY_ORDER, type CellPointer, type Finding, type Severity } from '../core/findings/types';
 import { groupBySheet, type SheetFindings } from './findingGroups';
 
 /*

@@ -1,6 +1,6 @@
-import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings/types';
 
-export { bySeverity } from '../core/findings';
+export { bySeverity } from '../core/findings/types';
 
 /** How the pane names and colours each severity, most severe first. */
 export const SEVERITIES: { severity: Severity; label: string; color: 'danger' | 'warning' | 'informative' }[] = [
