@@ -8,7 +8,8 @@
  * .xlsx reader candidate of docs/decisions/0001-xlsx-reader.md on the 公开 sample and a 10,000-row
  * sheet (load time, and peak memory in a process of its own); `fill`: plan and write of a generated
  * 支出决算表 of 10,000 … 100,000 rows; `excel`: the Excel host through the test double (bench/excel.ts);
- * `batch`: the built `gongkai batch` on 200 generated workbooks with 1 and 2 workers (bench/batch.ts).
+ * `batch`: the built `gongkai batch` on 200 generated workbooks with 1 and 2 workers (bench/batch.ts);
+ * `taskpane`: what the pane loads, gzip, in chromium (bench/taskpane.ts).
  */
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
@@ -32,6 +33,7 @@ import { CHOSEN_READER, READERS } from './readers';
 import { benchExcel } from './excel';
 import { benchBatch } from './batch';
 import { benchCli } from './cli';
+import { benchTaskpane } from './taskpane';
 
 const FIXTURES = path.resolve(__dirname, '../samples');
 const json = process.argv.includes('--json');
@@ -128,7 +130,8 @@ async function main() {
   const excel = await benchExcel();
   const batch = await benchBatch();
   const cli = benchCli();
-  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel, batch, cli };
+  const taskpane = await benchTaskpane();
+  const result = { node: process.version, fixtures, generated, narrative, reader, fill, excel, batch, cli, taskpane };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -142,6 +145,7 @@ async function main() {
   console.log(`\nExcel host through the double (${excel.fixture}): ${excel.syncsPerFullCheck} syncs per full check, at most ${excel.syncsPerEdit} per edit (${Object.entries(excel.syncsPerEditByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   console.log(`  core work per edit ${excel.computePerEditMs.toFixed(2)} ms; edit to marks ${excel.editToMarksMs.toFixed(1)} ms at ${excel.latencyMs} ms a sync (debounce left out)`);
   console.log(`\ngongkai check as a process: ${cli.checkProcessMs} ms; node -e 0: ${cli.nodeStartMs} ms (×${cli.ratio})`);
+  console.log(`\ntask pane (gzip): ${taskpane.firstLoadGzipKB} KB before a workbook is checked; ${taskpane.fileModeGzipKB} KB to the findings of a local file, ${taskpane.excelModeGzipKB} KB inside Excel (.xlsx reader loaded there: ${taskpane.excelLoadsXlsxReader ? 'yes' : 'no'})`);
   console.log(`\ngongkai batch (built CLI), ${batch.workbooks} workbooks: ${batch.seconds1.toFixed(1)} s with 1 worker, ${batch.seconds2.toFixed(1)} s with 2 (×${batch.speedup.toFixed(2)}); peak RSS ${batch.peakRssMB} MB (${batch.peakRssMB1} MB with 1)`);
 }
 
