@@ -38,13 +38,12 @@ const trees = new WeakMap<SemanticTable, CodeTree>();
 function codeTree(t: SemanticTable): CodeTree {
   let tree = trees.get(t);
   if (tree) return tree;
-  const byCode = new Map<string, Line>();
-  for (const l of t.lines) if (l.code && !byCode.has(l.code)) byCode.set(l.code, l);
   tree = { top: [], children: new Map() };
   for (const l of t.lines) {
     if (!l.code) continue;
     let parent: Line | undefined;
-    for (let len = l.code.length - 2; len >= 3 && !parent; len -= 2) parent = byCode.get(l.code.slice(0, len));
+    // the table reaches its first line of a code by the bare code (no line key is all digits)
+    for (let len = l.code.length - 2; len >= 3 && !parent; len -= 2) parent = t.line(l.code.slice(0, len));
     if (!parent) tree.top.push(l);
     else {
       const list = tree.children.get(parent) ?? [];
