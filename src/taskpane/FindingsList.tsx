@@ -219,6 +219,7 @@ export function FindingsList({ findings, sheets, titles, onJump, review }: Findi
   // each re-check, so a sheet that gains an error while the accountant types opens by itself.
   const [chosen, setChosen] = useState<ReadonlyMap<string, boolean>>(new Map());
   const roving = useRovingFocus<HTMLDivElement>();
+  const filterRoving = useRovingFocus<HTMLDivElement>('horizontal', filter);
   if (groups.length === 0) return null;
   const ctx: ListContext = { titles, onJump, review };
   const isOpen = (g: SheetCards) => chosen.get(g.sheet) ?? (filter !== 'all' || totals.error === 0 || g.counts.error > 0);
@@ -235,17 +236,21 @@ export function FindingsList({ findings, sheets, titles, onJump, review }: Findi
   };
   return (
     <section className={styles.root} aria-label="问题列表">
-      <div className={styles.filter} role="group" aria-label="按级别筛选">
+      {/* One tab stop (the chosen filter); the left and right arrows move between the filters, Enter or Space chooses. */}
+      <div className={styles.filter} role="toolbar" aria-label="按级别筛选" {...filterRoving.props}>
         {FILTERS.map(({ value, label }) => (
           // Plain buttons marked pressed: ToggleButton would add ~20 KB of styles to the first bundle.
+          // A kind with no findings stays focusable (disabledFocusable), so the arrows do not skip it unannounced.
           <Button
             key={value}
+            data-roving=""
+            data-roving-key={value}
             className={styles.filterButton}
             size="small"
             shape="circular"
             appearance={filter === value ? 'primary' : 'secondary'}
             aria-pressed={filter === value}
-            disabled={value !== 'all' && totals[value] === 0}
+            disabledFocusable={value !== 'all' && totals[value] === 0}
             onClick={() => {
               setFilter(value);
               // a kind chosen: every sheet that has it open (the defaults again)

@@ -354,8 +354,10 @@ export const SHOT_WIDTHS = [320, 500] as const;
  * Screenshots of the pane's current state at each of SHOT_WIDTHS, light and dark (the system's colour
  * scheme, which the pane follows outside Office and in the doubles): `<name>-<width>-<light|dark>.png`.
  * `at` is scrolled into view before each (else the page's top); the viewport and scheme are put back.
+ * `highContrast` adds `<name>-320-high-contrast.png`: Windows' high-contrast mode (`forced-colors: active`),
+ * which the pane's theme follows.
  */
-export async function screenshotStates(page: Page, name: string, options: { at?: Locator; fullPage?: boolean } = {}): Promise<void> {
+export async function screenshotStates(page: Page, name: string, options: { at?: Locator; fullPage?: boolean; highContrast?: boolean } = {}): Promise<void> {
   const viewport = page.viewportSize() ?? { width: 420, height: 900 };
   const wasDark = await page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
   for (const scheme of ['light', 'dark'] as const) {
@@ -370,6 +372,16 @@ export async function screenshotStates(page: Page, name: string, options: { at?:
     }
   }
   await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
+  if (options.highContrast) {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'high-contrast', undefined, { timeout: 30_000 });
+    await page.setViewportSize({ width: 320, height: viewport.height });
+    if (options.at) await options.at.scrollIntoViewIfNeeded();
+    else await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath(`${name}-320-high-contrast.png`), fullPage: options.fullPage ?? false, animations: 'disabled' });
+    await page.emulateMedia({ forcedColors: 'none' });
+    await page.waitForFunction((want) => document.documentElement.dataset.theme === want, wasDark ? 'dark' : 'light', { timeout: 30_000 });
+  }
   await page.setViewportSize(viewport);
 }
 

@@ -65,8 +65,26 @@ describe('the review inside Excel (the Excel double in chromium)', () => {
     await page.getByRole('region', { name: '问题列表' }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: screenshotPath('excel-dark-checked-320.png') });
 
-    // the sheet index is one tab stop (its arrows are left and right) …
-    const toIndex = await tabTo(page, (el) => el.roving && !el.sheetHead && el.tag === 'BUTTON' && el.text.startsWith('公开'));
+    // the level filter is one tab stop (the chosen filter, 全部): the arrows move between its buttons, Space and Enter choose …
+    const toFilter = await tabTo(page, (el) => el.text === '全部');
+    const filter = page.getByRole('toolbar', { name: '按级别筛选' });
+    const activeText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+    const pressed = (name: string) => filter.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+    await page.keyboard.press('ArrowRight');
+    expect(await activeText()).toBe('错误');
+    await page.keyboard.press('End');
+    expect(await activeText()).toBe('提示');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press(' ');
+    expect(await pressed('错误')).toBe('true');
+    expect(await pressed('全部')).toBe('false');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await pressed('全部')).toBe('true');
+    expect(await activeText()).toBe('全部');
+    // … the sheet index is the next tab stop (its arrows are left and right) …
+    const toIndex = toFilter + (await tabTo(page, (el) => el.roving && !el.sheetHead && el.tag === 'BUTTON' && el.text.startsWith('公开'), 1));
     // … and the list is one more: its first item (the first sheet's head) takes the focus on the next Tab …
     expect(await tabTo(page, (el) => el.roving && el.sheetHead, 1)).toBe(1);
     expect(toIndex).toBeLessThan(20);

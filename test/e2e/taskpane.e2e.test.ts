@@ -381,7 +381,7 @@ describe('task pane in chromium (outside Office)', () => {
       for (const f of e02.rounding) expect(await opened.filter({ hasText: f.message }).count()).toBeGreaterThan(0);
 
       // Filters: 错误 keeps the errors only, 警告 the other warnings, 尾差 the 尾差 alone (opened), 提示 the notes.
-      const filter = page.getByRole('group', { name: '按级别筛选' });
+      const filter = page.getByRole('toolbar', { name: '按级别筛选' });
       const errorIds = report.findings.filter((f) => f.severity === 'error').map((f) => f.id);
       await filter.getByRole('button', { name: '错误', exact: true }).click();
       expect(await filter.getByRole('button', { name: '错误', exact: true }).getAttribute('aria-pressed')).toBe('true');
@@ -401,7 +401,7 @@ describe('task pane in chromium (outside Office)', () => {
 
       // Nothing wider than the pane; screenshots to judge the layout by.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      await screenshotStates(page, 'browser-findings');
+      await screenshotStates(page, 'browser-findings', { highContrast: true });
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: SCREENSHOT_FINDINGS_320_FULL, fullPage: true });
     });
