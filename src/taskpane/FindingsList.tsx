@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   /** The five filters fit one line of a 320 px pane. */
   filterButton: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalM },
+  /** The chosen filter in forced colours: filled with the system's highlight, not only a coloured outline. */
+  filterChosen: { '@media (forced-colors: active)': { backgroundColor: 'Highlight', color: 'HighlightText', forcedColorAdjust: 'none', ':hover': { backgroundColor: 'Highlight', color: 'HighlightText' } } },
   index: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
   indexButton: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, gap: tokens.spacingHorizontalXXS },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -245,7 +247,7 @@ export function FindingsList({ findings, sheets, titles, onJump, review }: Findi
             key={value}
             data-roving=""
             data-roving-key={value}
-            className={styles.filterButton}
+            className={mergeClasses(styles.filterButton, filter === value && styles.filterChosen)}
             size="small"
             shape="circular"
             appearance={filter === value ? 'primary' : 'secondary'}

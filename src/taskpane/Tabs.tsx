@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     '::after': { backgroundColor: tokens.colorCompoundBrandStroke },
     ':hover::after': { backgroundColor: tokens.colorCompoundBrandStrokeHover },
+    // forced colours erase backgrounds: the underline in the system's highlight colour
+    '@media (forced-colors: active)': { '::after': { backgroundColor: 'Highlight', forcedColorAdjust: 'none' }, ':hover::after': { backgroundColor: 'Highlight' } },
   },
 });
 
