@@ -47,7 +47,7 @@ async function settle(page: Page, visible: () => Promise<void>): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 120_000 });
 }
 
-/** The findings shown in full: the list, and on its cards the review's 处理 controls (their own chunk, once the review is read). */
+/** The findings shown in full: the list, and on its cards the review's 处理 buttons (the menu's own chunk loads only when one is reached, so it is not counted). */
 async function findingsShown(page: Page): Promise<void> {
   await page.getByRole('region', { name: '问题列表' }).waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: /^处理：/ }).first().waitFor({ timeout: 120_000 });

@@ -1,5 +1,5 @@
-import { lazy, Suspense, type KeyboardEvent } from 'react';
-import { Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { lazy, startTransition, Suspense, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Body1, Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { Badge } from './Badge';
 import { blameSentence } from '../core/findings/blame';
 import { cellLabel, type Finding } from '../core/findings/types';
@@ -24,8 +24,41 @@ export const STATUS_LABEL: Record<ReviewStatus, { label: string; color: 'subtle'
   fixed: { label: '已修正', color: 'success' },
 };
 
-/** The status menu and the text box: loaded with the first card that has a review (their styles stay out of the first bundle). */
-const ReviewControls = lazy(() => import(/* webpackChunkName: "review-controls" */ './ReviewControls'));
+/**
+ * The status menu and the text box: loaded when a card's 处理 button is first focused, hovered or
+ * pressed (the menu's code stays out of the findings until someone reaches for it). Until then the
+ * button is a plain one that looks the same.
+ */
+const loadControls = () => import(/* webpackChunkName: "review-controls" */ './ReviewControls');
+const ReviewControls = lazy(loadControls);
+
+/** How far a card's 处理 button has been woken: not yet, reached (focus or hover), pressed (the menu opens once loaded). */
+type Wake = 'no' | 'reached' | 'pressed';
+
+/** The 处理 button before the menu's code is there: reaching it loads the code, pressing it opens the menu once loaded. */
+function ActButton({ label, wake }: { label: string; wake: (how: Exclude<Wake, 'no'>, focused: boolean) => void }) {
+  const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
+  return (
+    <div onKeyDown={stop}>
+      <Button
+        data-roving-inner=""
+        size="small"
+        appearance="secondary"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        onFocus={() => wake('reached', true)}
+        onPointerEnter={() => wake('reached', false)}
+        onClick={(e) => {
+          e.stopPropagation();
+          wake('pressed', document.activeElement === e.currentTarget);
+        }}
+      >
+        处理 ▾
+      </Button>
+    </div>
+  );
+}
 
 const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
@@ -175,11 +208,28 @@ export function ReviewCard({ card, titles, onJump, review }: { card: Card; title
           )}
         </div>
       )}
-      {review && r && (
-        <Suspense fallback={null}>
-          <ReviewControls card={card} status={r.status} review={review} />
-        </Suspense>
-      )}
+      {review && r && <Controls card={card} status={r.status} review={review} />}
     </li>
   );
+}
+
+/** A card's review controls: the plain 处理 button until it is reached, then the menu (ReviewControls). */
+function Controls({ card, status, review }: { card: Card; status: ReviewStatus; review: CardReview }) {
+  const [wake, setWake] = useState<Wake>('no');
+  const [focus, setFocus] = useState(false);
+  if (wake === 'no' && review.allowed(status).length === 0) return null;
+  const label = `处理：${cellLabel(card.culprit ?? card.findings[0].cells[0] ?? { sheet: '', address: '' })}`;
+  // in a transition: the stand-in stays (with the focus) until the code is there, instead of a fallback in its place
+  const act = (
+    <ActButton
+      label={label}
+      wake={(how, focused) =>
+        startTransition(() => {
+          setWake((w) => (w === 'pressed' ? w : how));
+          if (focused) setFocus(true);
+        })
+      }
+    />
+  );
+  return <Suspense fallback={act}>{wake === 'no' ? act : <ReviewControls card={card} status={status} review={review} openMenu={wake === 'pressed'} takeFocus={focus} />}</Suspense>;
 }

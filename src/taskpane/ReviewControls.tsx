@@ -23,7 +23,9 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export default function ReviewControls({ card, status, review }: { card: Card; status: ReviewStatus; review: CardReview }) {
+/** `openMenu`: the menu opens at once (its stand-in was pressed before this code was loaded); `takeFocus`: its button takes the focus (the stand-in had it). */
+export default function ReviewControls(props: { card: Card; status: ReviewStatus; review: CardReview; openMenu?: boolean; takeFocus?: boolean }) {
+  const { card, status, review, openMenu = false, takeFocus = false } = props;
   const styles = useStyles();
   const [form, setForm] = useState<'explain' | 'return' | null>(null);
   const [text, setText] = useState('');
@@ -31,6 +33,13 @@ export default function ReviewControls({ card, status, review }: { card: Card; s
   const box = useRef<HTMLTextAreaElement>(null);
   const nameBox = useRef<HTMLInputElement>(null);
   const holder = useRef<HTMLDivElement>(null);
+  // the stand-in 处理 button is gone: its focus passes to the real one
+  // and if it was pressed, the real one is (the menu opens as it would have, its first item focused)
+  useEffect(() => {
+    const button = holder.current?.querySelector<HTMLElement>('button');
+    if (takeFocus || openMenu) button?.focus();
+    if (openMenu) button?.click();
+  }, []); // on mount only
   // the form takes the focus where the menu had it (the menu's button is gone)
   useEffect(() => {
     if (form) (nameBox.current ?? box.current)?.focus();
