@@ -1,5 +1,6 @@
 import type { Block, NarrativeDraft, Run } from './blocks';
 import { Decimal } from '../money/decimal';
+import { printedWan } from './printed';
 import type { Fact } from './types';
 
 export interface StaleNumber {
@@ -49,8 +50,8 @@ function ofPrintedParts(f: Fact, byKey: ReadonlyMap<string, Fact>): Fact {
   const part = f.ratioOf && byKey.get(f.ratioOf.part);
   const whole = f.ratioOf && byKey.get(f.ratioOf.whole);
   if (!part || !whole) return f;
-  const p = part.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  const w = whole.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const p = printedWan(part);
+  const w = printedWan(whole);
   return w.isZero() ? f : { ...f, value: p.div(w).times(100) };
 }
 

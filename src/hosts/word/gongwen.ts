@@ -55,9 +55,8 @@ export const APPENDIX_LINE_PT = 20;
  * another file as Excel writes an external reference: `[绩效.xlsx]Sheet!A1`.
  */
 export function cellRef(cell: CellPointer): string {
-  const plain = /^[\p{L}\p{N}_]+$/u.test(cell.sheet);
   if (cell.book) return `'[${cell.book.replace(/'/g, "''")}]${cell.sheet.replace(/'/g, "''")}'!${cell.address}`;
-  const sheet = plain ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  const sheet = /^[\p{L}\p{N}_]+$/u.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
   return `${sheet}!${cell.address}`;
 }
 

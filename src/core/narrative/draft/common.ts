@@ -10,7 +10,7 @@
 import { refToA1, type CellRef } from '../../grid/address';
 import { Decimal, ZERO } from '../../money/decimal';
 import type { CellPointer } from '../../findings';
-import { toWan } from '../../money/units';
+import { printedWan } from '../printed';
 import { WorkbookReader } from '../../reading';
 import { functionalClassName } from '../../catalog/functional-classes';
 import type { SemanticTable, TableType } from '../../tables/types';
@@ -134,14 +134,9 @@ export function heading(level: 1 | 2 | 3, s: string): Block {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/**
- * A fact's value in 万元 as the draft prints it, to 0.01 (percentages as they are). Shares, rates and
- * changes are computed from the printed amounts, so that a reader's arithmetic agrees with the text:
- * a cell holding 0.182 is printed 0.18, and its rate against 8.82 must be 2.04% wherever it is stated.
- */
+/** A fact's value in 万元 as the draft prints it (see printedWan: shares, rates and changes are computed from it). */
 export function wan(f: Fact): Decimal {
-  const v = toWan(f.value, f.unit === '元' ? '元' : '万元');
-  return f.unit === '%' ? v : v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return printedWan(f);
 }
 
 /** How the reports print a number: 2 decimals half up; exactly whole values plain ("12", "0", "100") unless wholeNumbers is 'fixed'. */

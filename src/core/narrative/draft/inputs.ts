@@ -1,6 +1,6 @@
 import { Decimal } from '../../money/decimal';
 import type { Fact } from '../types';
-import { toWan } from '../../money/units';
+import { printedWan } from '../printed';
 
 /**
  * What the 情况说明 needs that the 决算 tables do not hold (docs/domain.md §4.5). Every field is optional:
@@ -86,7 +86,7 @@ export function priorFromFacts(priorFacts: Fact[]): Record<string, Decimal> {
   const out: Record<string, Decimal> = {};
   for (const f of priorFacts) {
     if ((f.unit !== '万元' && f.unit !== '元') || f.key in out) continue;
-    out[f.key] = toWan(f.value, f.unit === '元' ? '元' : '万元').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    out[f.key] = printedWan(f);
   }
   return out;
 }
