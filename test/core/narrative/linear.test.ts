@@ -33,13 +33,15 @@ beforeAll(async () => {
 });
 
 describe('checking is linear in the text', () => {
-  test('one sentence of 8,000 clauses (about 300 KB) is checked in well under a second', () => {
+  // The speed itself is the bench's (narrative.longSentenceMs, about 0.2 s); this bound only catches a
+  // return of the quadratic reading (36 s for this sentence) on a loaded CI machine.
+  test('one sentence of 8,000 clauses (about 300 KB) is checked in seconds, not the quadratic code\'s minute', () => {
     const text = sentence(8000);
     expect(Buffer.byteLength(text)).toBeGreaterThan(250_000);
     let findings = 0;
     const ms = cpuMs(() => (findings = session.check(text).findings.length));
     expect(findings).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(900);
+    expect(ms).toBeLessThan(6000);
   });
 
   test('four times the clauses take about four times as long, not sixteen', () => {
